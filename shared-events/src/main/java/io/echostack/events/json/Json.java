@@ -1,0 +1,96 @@
+package io.echostack.events.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * The one Jackson configuration of Echo Stack, and the two ways PHP's {@code json_encode} writes what we must match.
+ *
+ * <ul>
+ *   <li>{@link #broadcastWriter()}: default {@code json_encode} flags, as Laravel's RedisBroadcaster publishes:
+ *       {@code /} as {@code \/} and every non-ASCII character as {@code \}{@code uXXXX}.</li>
+ *   <li>{@link #queueWriter()}: {@code JSON_UNESCAPED_UNICODE}, as Laravel's queue writes job payloads:
+ *       {@code /} as {@code \/}, Unicode left raw.</li>
+ * </ul>
+ * Readers never depend on either: Redis Lua's cjson re-encodes payloads with its own key order and escapes.
+ */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private static final ObjectWriter BROADCAST_WRITER = MAPPER.writer().with(new PhpEscapes(true));
+    private static final ObjectWriter QUEUE_WRITER = MAPPER.writer().with(new PhpEscapes(false));
+
+    private Json() {
+    }
+
+    /** Shared, thread-safe mapper: ignores unknown properties so newer Laravel fields never break parsing. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Writes like PHP {@code json_encode($value)} (RedisBroadcaster). */
+    public static ObjectWriter broadcastWriter() {
+        return BROADCAST_WRITER;
+    }
+
+    /** Writes like PHP {@code json_encode($value, JSON_UNESCAPED_UNICODE)} (queue payloads). */
+    public static ObjectWriter queueWriter() {
+        return QUEUE_WRITER;
+    }
+
+    /** Serializes with {@link #broadcastWriter()}; our own value types never fail to serialize. */
+    public static String toBroadcastJson(Object value) {
+        return write(BROADCAST_WRITER, value);
+    }
+
+    /** Serializes with {@link #queueWriter()}. */
+    public static String toQueueJson(Object value) {
+        return write(QUEUE_WRITER, value);
+    }
+
+    private static String write(ObjectWriter writer, Object value) {
+        try {
+            return writer.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialize " + value.getClass().getName(), e);
+        }
+    }
+
+    /** PHP escapes {@code /} by default; non-ASCII only without {@code JSON_UNESCAPED_UNICODE}. */
+    private static final class PhpEscapes extends CharacterEscapes {
+        private static final SerializableString ESCAPED_SLASH = new SerializedString("\\/");
+        private final int[] asciiEscapes;
+        private final boolean escapeNonAscii;
+
+        PhpEscapes(boolean escapeNonAscii) {
+            this.escapeNonAscii = escapeNonAscii;
+            this.asciiEscapes = standardAsciiEscapesForJSON();
+            this.asciiEscapes['/'] = CharacterEscapes.ESCAPE_CUSTOM;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return asciiEscapes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            if (ch == '/') {
+                return ESCAPED_SLASH;
+            }
+            if (escapeNonAscii && ch > 0x7F) {
+                return new SerializedString(String.format("\\u%04x", ch));
+            }
+            return null;
+        }
+    }
+}

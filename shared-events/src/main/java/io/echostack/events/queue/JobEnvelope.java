@@ -1,0 +1,87 @@
+package io.echostack.events.queue;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.echostack.events.MalformedPayloadException;
+import io.echostack.events.json.Json;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Laravel's queue job payload, every Laravel 8 field in Laravel's order, plus {@code createdAt} (Laravel 12.11+).
+ * Fields we do not model (Horizon's {@code type}/{@code tags}/{@code pushedAt}, {@code delay}, …) survive a
+ * read-modify-write in {@link #extra()}.
+ *
+ * <p>Written with {@link Json#queueWriter()} ({@code JSON_UNESCAPED_UNICODE}, escaped slashes) as Laravel writes it.
+ * Once a job has been popped, Redis's cjson has re-encoded it: never compare payloads by text, except the reserved
+ * string returned by the pop script, which is the exact member to delete or release.
+ */
+@JsonPropertyOrder({"uuid", "displayName", "job", "maxTries", "maxExceptions", "failOnTimeout", "backoff", "timeout",
+        "retryUntil", "data", "createdAt", "id", "attempts"})
+public final class JobEnvelope {
+    public String uuid;
+    public String displayName;
+    public String job;
+    public Integer maxTries;
+    public Integer maxExceptions;
+    public boolean failOnTimeout;
+    /** Comma-separated seconds ("3" or "1,5,10"), or null. */
+    public String backoff;
+    public Integer timeout;
+    public Long retryUntil;
+    public JobData data;
+    public Long createdAt;
+    public String id;
+    public int attempts;
+
+    private final Map<String, JsonNode> extra = new LinkedHashMap<>();
+
+    /** Parses a payload read from Redis; requires the fields a worker cannot do without. */
+    public static JobEnvelope parse(String json) throws MalformedPayloadException {
+        JobEnvelope envelope;
+        try {
+            envelope = Json.mapper().readValue(json, JobEnvelope.class);
+        } catch (JsonProcessingException e) {
+            throw new MalformedPayloadException("job payload is not a Laravel job envelope: " + e.getOriginalMessage(), e);
+        }
+        if (envelope == null) {
+            throw new MalformedPayloadException("job payload is JSON null");
+        }
+        if (envelope.job == null || envelope.job.isBlank()) {
+            throw new MalformedPayloadException("job payload has no \"job\" handler");
+        }
+        if (envelope.data == null) {
+            throw new MalformedPayloadException("job payload has no \"data\" object");
+        }
+        return envelope;
+    }
+
+    /** The payload as Laravel writes it onto the queue. */
+    public String toJson() {
+        return Json.toQueueJson(this);
+    }
+
+    /** Which command the job runs: {@code data.commandName}, else the handler class of {@code job}. */
+    @JsonIgnore
+    public String commandName() {
+        if (data != null && data.commandName() != null) {
+            return data.commandName();
+        }
+        int at = job == null ? -1 : job.indexOf('@');
+        return at < 0 ? job : job.substring(0, at);
+    }
+
+    @JsonAnyGetter
+    public Map<String, JsonNode> extra() {
+        return extra;
+    }
+
+    @JsonAnySetter
+    void putExtra(String name, JsonNode value) {
+        extra.put(name, value);
+    }
+}

@@ -1,0 +1,103 @@
+package io.echostack.events.queue;
+
+import io.echostack.events.broadcast.RedisPrefix;
+import io.echostack.events.script.LuaScript;
+import io.echostack.events.script.ScriptExecutor;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Laravel's Redis queue driver ({@code Illuminate\Queue\RedisQueue}) over the named {@link LuaScript}s: the same keys,
+ * the same KEYS/ARGV, the same integer Unix seconds. Producers (api-service) and workers (queue-worker) both use it,
+ * each with its own {@link ScriptExecutor}, so a job pushed here and one pushed by Laravel are indistinguishable.
+ */
+public final class RedisQueue {
+    private final ScriptExecutor redis;
+    private final RedisPrefix prefix;
+    private final boolean clusterHashTags;
+    private final Clock clock;
+
+    public RedisQueue(ScriptExecutor redis, RedisPrefix prefix, boolean clusterHashTags, Clock clock) {
+        this.redis = redis;
+        this.prefix = prefix;
+        this.clusterHashTags = clusterHashTags;
+        this.clock = clock;
+    }
+
+    public RedisQueue(ScriptExecutor redis, RedisPrefix prefix) {
+        this(redis, prefix, false, Clock.systemUTC());
+    }
+
+    public QueueKeys keys(String queue) {
+        return QueueKeys.of(prefix, queue, clusterHashTags);
+    }
+
+    /** RPUSH the payload and one notify token, atomically. */
+    public void push(String queue, String payload) {
+        QueueKeys keys = keys(queue);
+        redis.run(LuaScript.PUSH, List.of(keys.ready(), keys.notifyList()), List.of(payload));
+    }
+
+    /** ZADD the payload to {@code :delayed}, due {@code delaySeconds} from now. */
+    public void later(String queue, long delaySeconds, String payload) {
+        QueueKeys keys = keys(queue);
+        redis.run(LuaScript.LATER, List.of(keys.delayed()), List.of(Long.toString(now() + delaySeconds), payload));
+    }
+
+    /**
+     * What a worker does each poll, as Laravel's {@code pop()}: migrate due delayed jobs, migrate expired reservations
+     * (unless {@code retryAfterSeconds} is null, Laravel's "never"), then reserve the oldest ready job until
+     * now + retry_after.
+     */
+    public Optional<ReservedJob> pop(String queue, Integer retryAfterSeconds) {
+        QueueKeys keys = keys(queue);
+        long now = now();
+        migrate(keys.delayed(), keys, now);
+        if (retryAfterSeconds != null) {
+            migrate(keys.reserved(), keys, now);
+        }
+        long expiresAt = now + (retryAfterSeconds == null ? 0 : retryAfterSeconds);
+        List<?> result = (List<?>) redis.run(LuaScript.POP,
+                List.of(keys.ready(), keys.reserved(), keys.notifyList()), List.of(Long.toString(expiresAt)));
+        Object raw = result == null || result.isEmpty() ? null : result.get(0);
+        if (raw == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReservedJob(queue, (String) raw, (String) result.get(1)));
+    }
+
+    /** Finishes a job: ZREM its reservation. False when the reservation had already expired and moved on. */
+    public boolean delete(ReservedJob job) {
+        Object removed = redis.run(LuaScript.DELETE, List.of(keys(job.queue()).reserved()), List.of(job.reserved()));
+        return removed instanceof Long count && count > 0;
+    }
+
+    /** Gives the job back for another attempt in {@code delaySeconds} (0: at the next migrate), attempt counted. */
+    public void release(ReservedJob job, long delaySeconds) {
+        QueueKeys keys = keys(job.queue());
+        redis.run(LuaScript.RELEASE, List.of(keys.delayed(), keys.reserved()),
+                List.of(job.reserved(), Long.toString(now() + delaySeconds)));
+    }
+
+    /** Ready + delayed + reserved jobs. */
+    public long size(String queue) {
+        QueueKeys keys = keys(queue);
+        return (Long) redis.run(LuaScript.SIZE, List.of(keys.ready(), keys.delayed(), keys.reserved()), List.of());
+    }
+
+    /** Deletes every job of the queue; returns how many there were. */
+    public long clear(String queue) {
+        QueueKeys keys = keys(queue);
+        return (Long) redis.run(LuaScript.CLEAR,
+                List.of(keys.ready(), keys.delayed(), keys.reserved(), keys.notifyList()), List.of());
+    }
+
+    private void migrate(String from, QueueKeys keys, long now) {
+        redis.run(LuaScript.MIGRATE, List.of(from, keys.ready(), keys.notifyList()), List.of(Long.toString(now)));
+    }
+
+    private long now() {
+        return clock.instant().getEpochSecond();
+    }
+}
