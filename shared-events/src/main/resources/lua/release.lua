@@ -4,4 +4,4 @@
 -- The reserved copy keeps its incremented attempts, so the attempt is counted.
 redis.call('zrem', KEYS[2], ARGV[1])
 redis.call('zadd', KEYS[1], ARGV[2], ARGV[1])
-return true
+return 1

@@ -3,6 +3,7 @@ package io.echostack.events.queue;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +35,8 @@ public final class JobEnvelope {
     public Integer timeout;
     public Long retryUntil;
     public JobData data;
+    /** Laravel 12.11+; absent (not null) in older payloads, so a Laravel 8 payload round-trips byte for byte. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public Long createdAt;
     public String id;
     public int attempts;

@@ -15,22 +15,32 @@ import java.util.HexFormat;
  * so the semantics live here once and cannot drift between producers and workers.
  */
 public enum LuaScript {
-    PUSH("push"),
-    LATER("later"),
-    POP("pop"),
-    RELEASE("release"),
-    DELETE("delete"),
-    MIGRATE("migrate"),
-    SIZE("size"),
-    CLEAR("clear"),
-    PUBLISH("publish");
+    PUSH("push", Reply.INTEGER),
+    LATER("later", Reply.INTEGER),
+    POP("pop", Reply.ARRAY),
+    RELEASE("release", Reply.INTEGER),
+    DELETE("delete", Reply.INTEGER),
+    MIGRATE("migrate", Reply.ARRAY),
+    SIZE("size", Reply.INTEGER),
+    CLEAR("clear", Reply.INTEGER),
+    PUBLISH("publish", Reply.INTEGER);
+
+    /** What a script returns, for clients that must pick an output type up front (Lettuce). */
+    public enum Reply {
+        /** A Redis integer ({@link Long}). */
+        INTEGER,
+        /** A Redis array of bulk strings or nils ({@link java.util.List} of {@link String} / null). */
+        ARRAY
+    }
 
     private final String fileName;
+    private final Reply reply;
     private final String source;
     private final String sha1;
 
-    LuaScript(String name) {
+    LuaScript(String name, Reply reply) {
         this.fileName = name + ".lua";
+        this.reply = reply;
         this.source = load(fileName);
         this.sha1 = sha1Hex(source);
     }
@@ -38,6 +48,10 @@ public enum LuaScript {
     /** The script text, as sent with EVAL / SCRIPT LOAD. */
     public String source() {
         return source;
+    }
+
+    public Reply reply() {
+        return reply;
     }
 
     /** The SHA1 Redis knows the script by, for EVALSHA. */

@@ -1,0 +1,193 @@
+package io.echostack.events.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.echostack.events.Fixtures;
+import io.echostack.events.LettuceScriptExecutor;
+import io.echostack.events.MutableClock;
+import io.echostack.events.broadcast.RedisPrefix;
+import io.echostack.events.json.Json;
+import io.echostack.testsupport.TestRedis;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Our scripts against a real Redis, side by side with the scripts Laravel 8 sent (captured by redis-cli monitor). */
+class RedisQueueTest {
+    private static final RedisPrefix PREFIX = RedisPrefix.LARAVEL_DEFAULT;
+    private static RedisClient client;
+    private static StatefulRedisConnection<String, String> connection;
+    private static RedisCommands<String, String> redis;
+
+    private MutableClock clock;
+    private RedisQueue queue;
+
+    @BeforeAll
+    static void connect() {
+        client = RedisClient.create(TestRedis.get().url());
+        connection = client.connect();
+        redis = connection.sync();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        connection.close();
+        client.shutdown();
+    }
+
+    @BeforeEach
+    void freshQueue() {
+        redis.flushdb();
+        clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
+        queue = new RedisQueue(new LettuceScriptExecutor(redis), PREFIX, false, clock);
+    }
+
+    private long now() {
+        return clock.instant().getEpochSecond();
+    }
+
+    /** What Laravel's RedisQueue::pop does with its own scripts: migrate delayed, migrate reserved, pop. */
+    private List<Object> laravelPushAndPop(String queueName, String payload, int retryAfter) {
+        QueueKeys keys = QueueKeys.of(PREFIX, queueName);
+        String[] push = {keys.ready(), keys.notifyList()};
+        redis.eval(Fixtures.laravelScript("Push the job onto the queue"), ScriptOutputType.STATUS, push, payload);
+        String migrate = Fixtures.laravelScript("Get all of the jobs with an expired");
+        String now = Long.toString(now());
+        redis.eval(migrate, ScriptOutputType.MULTI, new String[] {keys.delayed(), keys.ready(), keys.notifyList()}, now);
+        redis.eval(migrate, ScriptOutputType.MULTI, new String[] {keys.reserved(), keys.ready(), keys.notifyList()}, now);
+        return redis.eval(Fixtures.laravelScript("Pop the first job off of the queue"), ScriptOutputType.MULTI,
+                new String[] {keys.ready(), keys.reserved(), keys.notifyList()}, Long.toString(now() + retryAfter));
+    }
+
+    private List<String> payloads() throws Exception {
+        List<String> payloads = new ArrayList<>(Fixtures.queueJobs());
+        ObjectNode data = (ObjectNode) Json.mapper().readTree("{\"total\":1,\"url\":\"/a/b\",\"msg\":\"海报☆x☆已新增!\"}");
+        payloads.add(new BroadcastJob(List.of("poster_room"), "backend_poster", data, null).toEnvelope(clock.instant()).toJson());
+        return payloads;
+    }
+
+    @Test
+    void ourScriptsPopExactlyWhatLaravelsScriptsPop() throws Exception {
+        int n = 0;
+        for (String payload : payloads()) {
+            String laravelQueue = "laravel-" + n;
+            String ourQueue = "ours-" + n++;
+            List<Object> laravel = laravelPushAndPop(laravelQueue, payload, 90);
+
+            queue.push(ourQueue, payload);
+            ReservedJob ours = queue.pop(ourQueue, 90).orElseThrow();
+
+            assertThat(ours.raw()).isEqualTo(laravel.get(0)).isEqualTo(payload);
+            assertThat(ours.reserved()).isEqualTo(laravel.get(1));
+            assertThat(ours.envelope().attempts).isEqualTo(1);
+            assertThat(redis.zscore(queue.keys(ourQueue).reserved(), ours.reserved()))
+                    .isEqualTo(redis.zscore(QueueKeys.of(PREFIX, laravelQueue).reserved(), (String) laravel.get(1)))
+                    .isEqualTo((double) now() + 90);
+            for (String key : List.of(queue.keys(ourQueue).ready(), queue.keys(ourQueue).notifyList(),
+                    QueueKeys.of(PREFIX, laravelQueue).ready(), QueueKeys.of(PREFIX, laravelQueue).notifyList())) {
+                assertThat(redis.llen(key)).as(key).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aJobPushedByLaravelsScriptIsPoppedByOurs() throws Exception {
+        String payload = Fixtures.queueJobs().get(1);
+        QueueKeys keys = queue.keys("default");
+        redis.eval(Fixtures.laravelScript("Push the job onto the queue"), ScriptOutputType.STATUS,
+                new String[] {keys.ready(), keys.notifyList()}, payload);
+        assertThat(redis.llen(keys.notifyList())).isEqualTo(1);
+        ReservedJob job = queue.pop("default", 90).orElseThrow();
+        assertThat(job.raw()).isEqualTo(payload);
+        assertThat(redis.llen(keys.notifyList())).isZero();
+    }
+
+    @Test
+    void emptyQueuePopsNothing() {
+        assertThat(queue.pop("default", 90)).isEmpty();
+    }
+
+    @Test
+    void deleteRemovesTheReservation() {
+        queue.push("default", Fixtures.queueJobs().get(0));
+        ReservedJob job = queue.pop("default", 90).orElseThrow();
+        assertThat(queue.delete(job)).isTrue();
+        assertThat(redis.zcard(queue.keys("default").reserved())).isZero();
+        assertThat(queue.delete(job)).as("second delete finds nothing").isFalse();
+        assertThat(queue.size("default")).isZero();
+    }
+
+    @Test
+    void expiredReservationIsRetriedWithItsAttemptCounted() throws Exception {
+        queue.push("default", Fixtures.queueJobs().get(0));
+        ReservedJob first = queue.pop("default", 90).orElseThrow();
+        assertThat(queue.pop("default", 90)).as("still reserved").isEmpty();
+
+        clock.advance(Duration.ofSeconds(91));
+        ReservedJob second = queue.pop("default", 90).orElseThrow();
+        assertThat(second.envelope().attempts).isEqualTo(2);
+        assertThat(second.raw()).isEqualTo(first.reserved());
+    }
+
+    @Test
+    void retryAfterNullNeverMigratesReservations() {
+        queue.push("default", Fixtures.queueJobs().get(0));
+        queue.pop("default", null).orElseThrow();
+        clock.advance(Duration.ofDays(1));
+        assertThat(queue.pop("default", null)).isEmpty();
+        assertThat(redis.zcard(queue.keys("default").reserved())).isEqualTo(1);
+    }
+
+    @Test
+    void releaseDelaysTheNextAttempt() throws Exception {
+        queue.push("default", Fixtures.queueJobs().get(0));
+        ReservedJob job = queue.pop("default", 90).orElseThrow();
+        queue.release(job, 10);
+        assertThat(redis.zcard(queue.keys("default").reserved())).isZero();
+        assertThat(redis.zscore(queue.keys("default").delayed(), job.reserved())).isEqualTo((double) now() + 10);
+
+        clock.advance(Duration.ofSeconds(9));
+        assertThat(queue.pop("default", 90)).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(queue.pop("default", 90).orElseThrow().envelope().attempts).isEqualTo(2);
+    }
+
+    @Test
+    void laterJobsBecomeReadyWhenDueInOrder() {
+        queue.later("default", 5, Fixtures.queueJobs().get(0));
+        queue.later("default", 3, Fixtures.queueJobs().get(1));
+        assertThat(queue.size("default")).isEqualTo(2);
+        assertThat(queue.pop("default", 90)).isEmpty();
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(queue.pop("default", 90).orElseThrow().raw()).isEqualTo(Fixtures.queueJobs().get(1));
+        assertThat(queue.pop("default", 90).orElseThrow().raw()).isEqualTo(Fixtures.queueJobs().get(0));
+    }
+
+    @Test
+    void clearDropsEveryKeyAndCountsTheJobs() {
+        queue.push("default", Fixtures.queueJobs().get(0));
+        queue.push("default", Fixtures.queueJobs().get(1));
+        queue.later("default", 60, Fixtures.queueJobs().get(2));
+        queue.pop("default", 90).orElseThrow();
+        assertThat(queue.size("default")).isEqualTo(3);
+        assertThat(queue.clear("default")).isEqualTo(3);
+        assertThat(redis.keys("laravel_database_queues:default*")).isEmpty();
+    }
+
+    @Test
+    void scriptsAreReloadedAfterScriptFlush() {
+        queue.push("default", Fixtures.queueJobs().get(0));
+        redis.scriptFlush();
+        assertThat(queue.pop("default", 90)).isPresent();
+    }
+}
