@@ -1,0 +1,66 @@
+package io.echostack.redis;
+
+import io.echostack.events.script.LuaScript;
+import io.echostack.events.script.ScriptExecutor;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs the Lua scripts over the Mutiny Vert.x Redis client that quarkus-redis-client injects: EVALSHA, and EVAL
+ * when Redis answers NOSCRIPT (after a restart or SCRIPT FLUSH), so the script text is sent only when needed.
+ *
+ * <p>Blocking: call it from a worker thread (a REST method, the queue worker loop), never from an event loop.
+ */
+public final class VertxScriptExecutor implements ScriptExecutor {
+    private final Redis redis;
+    private final Duration timeout;
+
+    /** @param timeout how long one call may take before it fails (Redis unreachable must not hang a request) */
+    public VertxScriptExecutor(Redis redis, Duration timeout) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+    }
+
+    @Override
+    public Object run(LuaScript script, List<String> keys, List<String> args) {
+        return run(RedisScript.of(script), keys, args);
+    }
+
+    /** Runs any script; same contract as {@link #run(LuaScript, List, List)}. */
+    public Object run(RedisScript script, List<String> keys, List<String> args) {
+        try {
+            return RedisReplies.toJava(send(Command.EVALSHA, script.sha1(), keys, args));
+        } catch (RuntimeException e) {
+            if (!isNoScript(e)) {
+                throw new RedisScriptException("Redis script " + script.name() + " failed: " + e.getMessage(), e);
+            }
+        }
+        try {
+            return RedisReplies.toJava(send(Command.EVAL, script.source(), keys, args));
+        } catch (RuntimeException e) {
+            throw new RedisScriptException("Redis script " + script.name() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Response send(Command command, String script, List<String> keys, List<String> args) {
+        Request request = Request.cmd(command).arg(script).arg(keys.size());
+        keys.forEach(request::arg);
+        args.forEach(request::arg);
+        return redis.send(request).await().atMost(timeout);
+    }
+
+    /** Redis's error reply starts with the error code; the client may wrap it, so look down the cause chain. */
+    private static boolean isNoScript(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().startsWith("NOSCRIPT")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
