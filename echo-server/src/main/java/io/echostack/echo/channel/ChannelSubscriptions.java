@@ -1,0 +1,65 @@
+package io.echostack.echo.channel;
+
+import io.echostack.echo.log.ConsoleLog;
+import io.echostack.events.broadcast.ChannelKind;
+import io.socket.socketio.server.SocketIoNamespace;
+import io.socket.socketio.server.SocketIoSocket;
+import java.util.Arrays;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client → server events of laravel-echo on every connecting socket: {@code subscribe} joins a public channel's
+ * room, {@code unsubscribe} leaves it. Private and presence channels need the auth request to Laravel, which this
+ * server does not make yet: such subscriptions are refused and logged. Bad payloads are logged and ignored; a
+ * handler failure never reaches socket.io's thread.
+ */
+public final class ChannelSubscriptions {
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelSubscriptions.class);
+
+    private final ConsoleLog console;
+
+    public ChannelSubscriptions(ConsoleLog console) {
+        this.console = console;
+    }
+
+    public void register(SocketIoNamespace namespace) {
+        namespace.on("connection", args -> {
+            SocketIoSocket socket = (SocketIoSocket) args[0];
+            socket.on("subscribe", guarded(socket, "subscribe", this::subscribe));
+            socket.on("unsubscribe", guarded(socket, "unsubscribe", this::unsubscribe));
+        });
+    }
+
+    private void subscribe(SocketIoSocket socket, Object[] args) {
+        SubscriptionRequest.from(args).ifPresentOrElse(request -> {
+            String channel = request.channel().value();
+            if (request.channel().kind() != ChannelKind.PUBLIC) {
+                console.warning(socket.getId() + " could not join " + channel
+                        + ": private and presence channels need authentication, which is not available yet");
+                return;
+            }
+            socket.joinRoom(channel);
+            console.dev(socket.getId() + " joined channel: " + channel);
+        }, () -> console.dev(socket.getId() + " sent subscribe without a channel: " + Arrays.toString(args)));
+    }
+
+    private void unsubscribe(SocketIoSocket socket, Object[] args) {
+        SubscriptionRequest.from(args).ifPresentOrElse(request -> {
+            socket.leaveRoom(request.channel().value());
+            console.dev(socket.getId() + " left channel: " + request.channel().value() + " (unsubscribed)");
+        }, () -> console.dev(socket.getId() + " sent unsubscribe without a channel: " + Arrays.toString(args)));
+    }
+
+    private static io.socket.engineio.server.Emitter.Listener guarded(
+            SocketIoSocket socket, String event, BiConsumer<SocketIoSocket, Object[]> handler) {
+        return args -> {
+            try {
+                handler.accept(socket, args);
+            } catch (RuntimeException e) {
+                LOG.warn("{} from {} failed", event, socket.getId(), e);
+            }
+        };
+    }
+}

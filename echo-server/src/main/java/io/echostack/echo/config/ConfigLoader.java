@@ -1,0 +1,81 @@
+package io.echostack.echo.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.echostack.events.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads {@code laravel-echo-server.json} like laravel-echo-server: the file's top-level keys replace the defaults'
+ * (a nested object replaces the default object whole), {@code devMode} is on only for {@code true} or
+ * {@code "true"}, and {@code port} follows {@link ListenPort}. Errors become {@link ConfigException}s that say what
+ * to fix, never a crash.
+ */
+public final class ConfigLoader {
+    private static final String DEFAULTS = "defaults.json";
+    private static final ObjectMapper MAPPER = Json.mapper();
+
+    private ConfigLoader() {
+    }
+
+    /** {@code dir}/{@code file} (either may be null), relative paths against the working directory. */
+    public static Path resolve(String dir, String file) {
+        String name = file == null || file.isBlank() ? "laravel-echo-server.json" : file;
+        return dir == null || dir.isBlank() ? Path.of(name) : Path.of(dir).resolve(name);
+    }
+
+    public static EchoServerConfig load(Path path) throws ConfigException {
+        String json;
+        try {
+            json = Files.readString(path);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("Error: The config file could not be found: " + path.toAbsolutePath());
+        } catch (IOException e) {
+            throw new ConfigException("Error: There was a problem reading the config file " + path + ": " + e.getMessage(), e);
+        }
+        try {
+            return parse(json);
+        } catch (ConfigException e) {
+            throw new ConfigException("Error: There was a problem reading the config file " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static EchoServerConfig parse(String json) throws ConfigException {
+        JsonNode file;
+        try {
+            file = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("not valid JSON (" + e.getOriginalMessage() + ")", e);
+        }
+        if (file == null || !file.isObject()) {
+            throw new ConfigException("the top level must be a JSON object");
+        }
+        ObjectNode merged = defaults();
+        merged.setAll((ObjectNode) file);
+        merged.put("port", ListenPort.parse(merged.path("port").asText()));
+        merged.put("devMode", "true".equals(merged.path("devMode").asText()));
+        try {
+            return MAPPER.treeToValue(merged, EchoServerConfig.class);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("unexpected value (" + e.getOriginalMessage() + ")", e);
+        }
+    }
+
+    private static ObjectNode defaults() {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS)) {
+            if (in == null) {
+                throw new IllegalStateException(DEFAULTS + " is missing from the jar");
+            }
+            return (ObjectNode) MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.echostack.echo.config;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * The effective {@code laravel-echo-server.json}: the file shallow-merged over {@code defaults.json}, with the port
+ * rule applied. Keys we do not know are ignored. Built by {@link ConfigLoader}.
+ *
+ * @param authHost       Laravel base URL(s) for channel auth; a string or an array of strings
+ * @param host           listen address; null = all interfaces
+ * @param port           the listen port, already extracted by {@link ListenPort}
+ * @param socketio       socket.io server options; {@code pingInterval}/{@code pingTimeout} are honoured
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record EchoServerConfig(
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> authHost,
+        String authEndpoint,
+        List<ApiClient> clients,
+        String database,
+        DatabaseConfig databaseConfig,
+        boolean devMode,
+        String host,
+        int port,
+        String protocol,
+        ObjectNode socketio,
+        Subscribers subscribers,
+        ApiOriginAllow apiOriginAllow) {
+
+    public EchoServerConfig withDevMode(boolean devMode) {
+        return new EchoServerConfig(authHost, authEndpoint, clients, database, databaseConfig, devMode, host, port,
+                protocol, socketio, subscribers, apiOriginAllow);
+    }
+
+    public RedisConfig redis() {
+        return databaseConfig == null ? RedisConfig.DEFAULT : databaseConfig.redisOrDefault();
+    }
+
+    /** The host as the startup banner shows it. */
+    public String displayHost() {
+        return host == null || host.isBlank() ? "localhost" : host;
+    }
+}

@@ -1,0 +1,104 @@
+package io.echostack.echo.subscriber;
+
+import io.echostack.echo.config.RedisConfig;
+import io.echostack.echo.log.ConsoleLog;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.event.connection.ConnectedEvent;
+import io.lettuce.core.event.connection.DisconnectedEvent;
+import io.lettuce.core.event.connection.ReconnectAttemptEvent;
+import io.lettuce.core.event.connection.ReconnectFailedEvent;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import reactor.core.Disposable;
+
+/**
+ * {@code PSUBSCRIBE <keyPrefix>*} on a dedicated Lettuce connection, handing every message to a
+ * {@link BroadcastRelay}. Lettuce reconnects on its own and re-issues the PSUBSCRIBE after a reconnect; both are
+ * logged. Messages are relayed on one thread of our own, in arrival order, so slow clients never stall Lettuce's
+ * event loop.
+ */
+public final class RedisSubscriber implements AutoCloseable {
+    private final RedisConfig config;
+    private final BroadcastRelay relay;
+    private final ConsoleLog console;
+    private final ExecutorService relayThread = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "redis-broadcast-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private RedisClient client;
+    private StatefulRedisPubSubConnection<String, String> connection;
+    private Disposable connectionEvents;
+
+    public RedisSubscriber(RedisConfig config, BroadcastRelay relay, ConsoleLog console) {
+        this.config = config;
+        this.relay = relay;
+        this.console = console;
+    }
+
+    /** Connects and subscribes; returns once Redis acknowledged the PSUBSCRIBE. */
+    public void start() {
+        client = RedisClient.create(redisUri());
+        client.setOptions(ClientOptions.builder().autoReconnect(true).build());
+        connectionEvents = client.getResources().eventBus().get().subscribe(event -> {
+            if (event instanceof DisconnectedEvent) {
+                console.warning("Redis connection lost (" + config.describe() + "), reconnecting...");
+            } else if (event instanceof ReconnectAttemptEvent attempt) {
+                console.dev("Redis reconnect attempt " + attempt.getAttempt());
+            } else if (event instanceof ReconnectFailedEvent failed) {
+                console.dev("Redis reconnect failed: " + failed.getCause());
+            } else if (event instanceof ConnectedEvent) {
+                console.dev("Redis connected (" + config.describe() + ")");
+            }
+        });
+        connection = client.connectPubSub();
+        connection.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String pattern, String channel, String message) {
+                relayThread.execute(() -> relay.relay(channel, message));
+            }
+
+            @Override
+            public void psubscribed(String pattern, long count) {
+                console.dev("Subscribed to Redis pattern " + pattern);
+            }
+        });
+        connection.sync().psubscribe(config.prefix().subscribePattern());
+    }
+
+    @Override
+    public void close() {
+        if (connection != null) {
+            connection.close();
+        }
+        if (connectionEvents != null) {
+            connectionEvents.dispose();
+        }
+        if (client != null) {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+        relayThread.shutdown();
+        try {
+            relayThread.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private RedisURI redisUri() {
+        RedisURI.Builder uri = RedisURI.builder()
+                .withHost(config.hostOrDefault())
+                .withPort(config.portOrDefault())
+                .withDatabase(config.dbOrDefault());
+        if (config.password() != null && !config.password().isEmpty()) {
+            uri.withPassword(config.password().toCharArray());
+        }
+        return uri.build();
+    }
+}

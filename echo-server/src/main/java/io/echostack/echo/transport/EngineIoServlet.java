@@ -1,0 +1,119 @@
+package io.echostack.echo.transport;
+
+import io.socket.engineio.server.EngineIoServer;
+import io.socket.engineio.server.utils.ParseQS;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServlet;
+import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServletFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /socket.io/*}: websocket upgrades go to {@link JettyEngineIoWebSocket}, polling GET/POST to engine.io.
+ * Works around engine.io-server 6.3.2's gaps without patching it:
+ * <ul>
+ *   <li>permessage-deflate is refused (costs 2–3× CPU for no gain on small Laravel payloads);</li>
+ *   <li>polling POSTs over {@link #MAX_POLLING_BODY} or without a Content-Length are rejected before engine.io
+ *       allocates a buffer of the declared size;</li>
+ *   <li>OPTIONS (CORS preflight) is answered here; engine.io returns 400/500 for it;</li>
+ *   <li>the polling→websocket upgrade race (engine.io answering a poll that was already answered) surfaces as an
+ *       exception on an already completed response: it is logged and swallowed, since the client got its answer.</li>
+ * </ul>
+ */
+final class EngineIoServlet extends JettyWebSocketServlet {
+    static final long MAX_POLLING_BODY = 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(EngineIoServlet.class);
+
+    private final EngineIoServer engineIo;
+    private final Duration idleTimeout;
+    private final Executor closer;
+
+    EngineIoServlet(EngineIoServer engineIo, Duration idleTimeout, Executor closer) {
+        this.engineIo = engineIo;
+        this.idleTimeout = idleTimeout;
+        this.closer = closer;
+    }
+
+    @Override
+    protected void configure(JettyWebSocketServletFactory factory) {
+        factory.setIdleTimeout(idleTimeout);
+        factory.setMaxTextMessageSize(MAX_POLLING_BODY);
+        factory.setMaxBinaryMessageSize(MAX_POLLING_BODY);
+        // Bounds what a slow consumer can queue; beyond it sends fail and the socket is closed.
+        factory.setMaxOutgoingFrames(10_000);
+        factory.setCreator((request, response) -> {
+            response.setExtensions(List.of());
+            return new JettyEngineIoWebSocket(engineIo, ParseQS.decode(request.getQueryString()),
+                    new HashMap<>(request.getHeaders()), closer);
+        });
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        handle(request, response);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long length = request.getContentLengthLong();
+        if (length < 0) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "Content-Length required");
+            return;
+        }
+        if (length > MAX_POLLING_BODY) {
+            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "payload over " + MAX_POLLING_BODY + " bytes");
+            return;
+        }
+        handle(request, response);
+    }
+
+    @Override
+    protected void doOptions(HttpServletRequest request, HttpServletResponse response) {
+        String origin = request.getHeader("Origin");
+        if (origin != null) {
+            response.setHeader("Access-Control-Allow-Origin", origin);
+            response.setHeader("Access-Control-Allow-Credentials", "true");
+            response.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+            String requested = request.getHeader("Access-Control-Request-Headers");
+            if (requested != null) {
+                response.setHeader("Access-Control-Allow-Headers", requested);
+            }
+        }
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    private static void answerNoop(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String origin = request.getHeader("Origin");
+        if (origin != null) {
+            response.setHeader("Access-Control-Allow-Origin", origin);
+            response.setHeader("Access-Control-Allow-Credentials", "true");
+        }
+        response.setContentType("text/plain; charset=UTF-8");
+        // EIO=4 payloads are bare packets; EIO=3 frames each packet as <length>:<packet>.
+        response.getWriter().write("4".equals(request.getParameter("EIO")) ? "6" : "1:6");
+    }
+
+    private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            engineIo.handleRequest(request, response);
+        } catch (RuntimeException e) {
+            if (request.isAsyncStarted() || response.isCommitted()) {
+                // engine.io's upgrade race: the poll was already answered (NOOP) by the websocket probe.
+                LOG.debug("ignored engine.io failure on an answered poll: {}", e.toString());
+            } else if ("GET".equals(request.getMethod())) {
+                // Same race, this poll unanswered: a NOOP makes the client poll again instead of dropping the session.
+                LOG.debug("answered a poll with NOOP after engine.io failed: {}", e.toString());
+                answerNoop(request, response);
+            } else {
+                LOG.warn("engine.io failed on {} {}", request.getMethod(), request.getRequestURI(), e);
+                response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.echostack.echo.transport;
+
+import io.socket.engineio.server.EngineIoSocket;
+import io.socket.engineio.server.ReadyState;
+import io.socket.socketio.server.SocketIoAdapter;
+import io.socket.socketio.server.SocketIoNamespace;
+import io.socket.socketio.server.SocketIoSocket;
+import io.socket.socketio.server.parser.IOParser;
+import io.socket.socketio.server.parser.Packet;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Room membership of one namespace on this node, replacing socket.io-server's memory adapter: concurrent sets instead
+ * of one namespace-wide monitor held during network writes, snapshots when iterating, and every broadcast encoded
+ * once for all recipients instead of once per recipient. {@link #broadcastEncoded} takes a packet we encoded
+ * ourselves from Laravel's raw JSON, so key order and numbers reach the browser as Laravel wrote them.
+ */
+public final class LocalRoomAdapter extends SocketIoAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalRoomAdapter.class);
+
+    private final Map<String, Set<SocketIoSocket>> rooms = new ConcurrentHashMap<>();
+    private final Map<SocketIoSocket, Set<String>> socketRooms = new ConcurrentHashMap<>();
+    /** Sockets by id: every socket joins the room named by its own id while connected. */
+    private final Map<String, SocketIoSocket> sockets = new ConcurrentHashMap<>();
+
+    LocalRoomAdapter(SocketIoNamespace namespace) {
+        super(namespace);
+    }
+
+    /** Whether a socket with this id is connected to this namespace on this node. */
+    public boolean isConnected(String socketId) {
+        SocketIoSocket socket = sockets.get(socketId);
+        return socket != null && socket.isConnected();
+    }
+
+    public int roomSize(String room) {
+        Set<SocketIoSocket> members = rooms.get(room);
+        return members == null ? 0 : members.size();
+    }
+
+    /**
+     * Sends an already encoded socket.io packet (e.g. {@code 2["event","channel",{...}]}) to every socket in
+     * {@code room} except the one whose id is {@code exceptSocketId} (null: nobody excluded).
+     */
+    public void broadcastEncoded(String room, String encodedPacket, String exceptSocketId) {
+        Set<SocketIoSocket> members = rooms.get(room);
+        if (members == null) {
+            return;
+        }
+        for (SocketIoSocket socket : members.toArray(SocketIoSocket[]::new)) {
+            if (!socket.getId().equals(exceptSocketId)) {
+                deliver(socket, new Object[] {encodedPacket});
+            }
+        }
+    }
+
+    @Override
+    public void broadcast(Packet<?> packet, String[] roomNames, String[] excludedRooms) {
+        Set<SocketIoSocket> recipients = new LinkedHashSet<>();
+        if (roomNames == null || roomNames.length == 0) {
+            recipients.addAll(sockets.values());
+        } else {
+            for (String room : roomNames) {
+                recipients.addAll(members(room));
+            }
+        }
+        if (excludedRooms != null) {
+            for (String room : excludedRooms) {
+                recipients.removeAll(members(room));
+            }
+        }
+        if (recipients.isEmpty()) {
+            return;
+        }
+        packet.nsp = mNamespace.getName();
+        Object[][] encoded = new Object[1][];
+        new IOParser.Encoder().encode(packet, parts -> encoded[0] = parts);
+        recipients.forEach(socket -> deliver(socket, encoded[0]));
+    }
+
+    @Override
+    public void add(String room, SocketIoSocket socket) {
+        rooms.computeIfAbsent(room, key -> ConcurrentHashMap.newKeySet()).add(socket);
+        socketRooms.computeIfAbsent(socket, key -> ConcurrentHashMap.newKeySet()).add(room);
+        if (room.equals(socket.getId())) {
+            sockets.put(room, socket);
+        }
+    }
+
+    @Override
+    public void remove(String room, SocketIoSocket socket) {
+        rooms.computeIfPresent(room, (key, members) -> members.remove(socket) && members.isEmpty() ? null : members);
+        socketRooms.computeIfPresent(socket, (key, names) -> names.remove(room) && names.isEmpty() ? null : names);
+        if (room.equals(socket.getId())) {
+            sockets.remove(room, socket);
+        }
+    }
+
+    @Override
+    public SocketIoSocket[] listClients(String room) {
+        return members(room).toArray(SocketIoSocket[]::new);
+    }
+
+    @Override
+    public String[] listClientRooms(SocketIoSocket socket) {
+        Set<String> names = socketRooms.get(socket);
+        return names == null ? new String[0] : names.toArray(String[]::new);
+    }
+
+    private Collection<SocketIoSocket> members(String room) {
+        Set<SocketIoSocket> members = rooms.get(room);
+        return members == null ? Set.of() : members;
+    }
+
+    /** Mirrors SocketIoClient.sendPacket minus the per-recipient encode; one failing socket never stops a fan-out. */
+    private static void deliver(SocketIoSocket socket, Object[] encodedParts) {
+        try {
+            EngineIoSocket connection = socket.getClient().getConnection();
+            if (!socket.isConnected() || connection.getReadyState() != ReadyState.OPEN) {
+                return;
+            }
+            for (Object part : encodedParts) {
+                connection.send(new io.socket.engineio.server.parser.Packet<>(
+                        io.socket.engineio.server.parser.Packet.MESSAGE, part));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not deliver to socket {}: {}", socket.getId(), e.toString());
+        }
+    }
+
+    /** Creates one adapter per namespace. */
+    public static final class Factory implements SocketIoAdapter.AdapterFactory {
+        @Override
+        public SocketIoAdapter createAdapter(SocketIoNamespace namespace) {
+            return new LocalRoomAdapter(namespace);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.echostack.echo.transport;
+
+import io.socket.engineio.server.EngineIoServer;
+import io.socket.engineio.server.EngineIoServerOptions;
+import io.socket.socketio.server.SocketIoNamespace;
+import io.socket.socketio.server.SocketIoServer;
+import io.socket.socketio.server.SocketIoServerOptions;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * Embedded Jetty 12 serving socket.io on {@code /socket.io/} (socket.io-client 2.x over EIO=3 and 3.x/4.x over
+ * EIO=4 on the same port; polling, websocket and the upgrade between them) and the {@code GET /} health check.
+ */
+public final class SocketIoHttpServer {
+    private final Server jetty;
+    private final ServerConnector connector;
+    private final EngineIoServer engineIo;
+    private final SocketIoNamespace namespace;
+    private final ScheduledThreadPoolExecutor timers;
+
+    /**
+     * @param host null or blank for all interfaces
+     * @param port 0 for any free port (see {@link #port()})
+     */
+    public SocketIoHttpServer(String host, int port, HeartbeatSettings heartbeat) {
+        timers = newTimers();
+        EngineIoServerOptions engineOptions = EngineIoServerOptions.newFromDefault()
+                .setPingInterval(heartbeat.pingIntervalMillis())
+                .setPingTimeout(heartbeat.pingTimeoutMillis())
+                .setAllowedCorsOrigins(EngineIoServerOptions.ALLOWED_CORS_ORIGIN_ALL);
+        engineOptions.setScheduledExecutorService(timers);
+        engineIo = new EngineIoServer(engineOptions);
+        SocketIoServerOptions socketOptions = SocketIoServerOptions.newFromDefault()
+                .setAdapterFactory(new LocalRoomAdapter.Factory());
+        namespace = new SocketIoServer(engineIo, socketOptions).namespace("/");
+
+        jetty = new Server();
+        connector = new ServerConnector(jetty);
+        connector.setHost(host == null || host.isBlank() ? null : host);
+        connector.setPort(port);
+        connector.setIdleTimeout(heartbeat.idleTimeout().toMillis());
+        jetty.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler("/");
+        ServletHolder socketIo = new ServletHolder(new EngineIoServlet(engineIo, heartbeat.idleTimeout(), timers));
+        socketIo.setAsyncSupported(true);
+        context.addServlet(socketIo, "/socket.io/*");
+        context.addServlet(new ServletHolder(new HealthServlet()), "/");
+        JettyWebSocketServletContainerInitializer.configure(context, null);
+        jetty.setHandler(context);
+        jetty.setStopAtShutdown(false);
+    }
+
+    public void start() throws Exception {
+        jetty.start();
+    }
+
+    /** The bound port (useful after starting on port 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The default namespace {@code /}, the only one laravel-echo uses. */
+    public SocketIoNamespace namespace() {
+        return namespace;
+    }
+
+    public LocalRoomAdapter rooms() {
+        return (LocalRoomAdapter) namespace.getAdapter();
+    }
+
+    public void stop() throws Exception {
+        try {
+            jetty.stop();
+        } finally {
+            engineIo.shutdown();
+            timers.shutdownNow();
+        }
+    }
+
+    /**
+     * engine.io cancels and reschedules a ping-timeout task on every inbound packet; without removeOnCancel the
+     * library's own pool keeps every cancelled task queued until its deadline.
+     */
+    private static ScheduledThreadPoolExecutor newTimers() {
+        AtomicInteger count = new AtomicInteger();
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, task -> {
+            Thread thread = new Thread(task, "engineio-timer-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    }
+}

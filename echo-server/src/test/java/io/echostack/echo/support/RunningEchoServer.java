@@ -1,0 +1,100 @@
+package io.echostack.echo.support;
+
+import static org.awaitility.Awaitility.await;
+
+import io.echostack.echo.EchoServer;
+import io.echostack.echo.config.ConfigLoader;
+import io.echostack.echo.log.ConsoleLog;
+import io.echostack.testsupport.FreePorts;
+import io.echostack.testsupport.TestRedis;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * An echo-server started in-process on a free loopback port, subscribed to the test Redis with Laravel 8's default
+ * prefix, plus a Lettuce connection that publishes like Laravel. Console output is captured for assertions.
+ */
+public final class RunningEchoServer implements AutoCloseable {
+    public static final String PREFIX = "laravel_database_";
+
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private final EchoServer server;
+    private final RedisClient redis;
+    private final StatefulRedisConnection<String, String> publisher;
+
+    public RunningEchoServer() throws Exception {
+        TestRedis testRedis = TestRedis.get();
+        String json = """
+                {"host": "127.0.0.1", "port": %d, "devMode": true,
+                 "databaseConfig": {"redis": {"host": "%s", "port": %d, "keyPrefix": "%s"}}}
+                """.formatted(FreePorts.next(), testRedis.host(), testRedis.port(), PREFIX);
+        PrintStream out = new PrintStream(new TeeStream(console, System.out), true, StandardCharsets.UTF_8);
+        server = new EchoServer(ConfigLoader.parse(json), new ConsoleLog(out, true)).start();
+        redis = RedisClient.create(testRedis.url());
+        publisher = redis.connect();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public EchoServer server() {
+        return server;
+    }
+
+    /** PUBLISH as Laravel's RedisBroadcaster does (we publish the captured bytes; the Lua loop is irrelevant here). */
+    public void publish(String redisChannel, String message) {
+        publisher.sync().publish(redisChannel, message);
+    }
+
+    public void publish(PublishCapture capture) {
+        publish(capture.redisChannel(), capture.message());
+    }
+
+    /** Subscribe has no acknowledgement in the protocol: wait until the room has the expected size. */
+    public void awaitSubscribers(String channel, int count) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> server.subscriberCount(channel) == count);
+    }
+
+    public String consoleOutput() {
+        return console.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws Exception {
+        publisher.close();
+        redis.shutdown();
+        server.close();
+    }
+
+    /** Writes to the capture buffer and to the real stdout (Surefire's report). */
+    private static final class TeeStream extends java.io.OutputStream {
+        private final java.io.OutputStream first;
+        private final java.io.OutputStream second;
+
+        TeeStream(java.io.OutputStream first, java.io.OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public synchronized void write(int b) throws java.io.IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) throws java.io.IOException {
+            first.write(b, off, len);
+            second.write(b, off, len);
+        }
+    }
+}
