@@ -1,0 +1,46 @@
+package io.echostack.api.poster;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** A poster, as the Laravel app's {@code posters} table holds it (schema: db/migration). */
+@Entity
+@Table(name = "posters")
+public class Poster extends PanacheEntity {
+    public static final String ACTIVE = "active";
+    public static final String INACTIVE = "inactive";
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** A new active poster; timestamps in whole seconds, as Laravel's {@code timestamp(0)} columns keep them. */
+    public static Poster newActive(String title, Instant now) {
+        Poster poster = new Poster();
+        poster.title = title;
+        poster.status = ACTIVE;
+        poster.createdAt = now.truncatedTo(ChronoUnit.SECONDS);
+        poster.updatedAt = poster.createdAt;
+        return poster;
+    }
+
+    public static long countActive() {
+        return count("status", ACTIVE);
+    }
+
+    public static long countActiveCreatedSince(Instant since) {
+        return count("status = ?1 and createdAt >= ?2", ACTIVE, since);
+    }
+}
