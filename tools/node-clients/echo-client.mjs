@@ -5,10 +5,11 @@
 //   {"type":"listening","channel":"poster_room","event":".backend_poster"}
 //   {"type":"event","channel":"poster_room","event":".backend_poster","data":{…}}
 //   {"type":"left","channel":"poster_room"}
+//   {"type":"emitted","event":"subscribe"}
 //   {"type":"disconnected","reason":"transport close"}
 //   {"type":"error","message":"…"}
 //   {"type":"done"}                       (after --idle-seconds, just before exiting 0)
-// stdin accepts one command per line: "leave <channel>", "listen <channel>", "quit".
+// stdin accepts one command per line: "leave <channel>", "listen <channel>", "emit <event> [<json>]", "quit".
 //
 // Usage: node echo-client.mjs --echo 1|2 --url http://127.0.0.1:6001 --channel poster_room [--channel …]
 //          [--event .backend_poster …] [--transports websocket|polling|default] [--idle-seconds N]
@@ -82,7 +83,9 @@ async function main() {
 
   createInterface({ input: process.stdin }).on('line', (line) => {
     const [command, channel] = line.trim().split(/\s+/, 2);
-    if (command === 'leave' && channel) {
+    if (command === 'emit' && channel) {
+      emitRaw(line.trim().slice('emit '.length));
+    } else if (command === 'leave' && channel) {
       echo.leaveChannel(channel);
       print({ type: 'left', channel });
     } else if (command === 'listen' && channel) {
@@ -93,6 +96,19 @@ async function main() {
       print({ type: 'error', message: `unknown command: ${line}` });
     }
   });
+
+  // "emit <event> <json>": a raw socket.io emit, for testing how the server treats payloads laravel-echo never sends.
+  const emitRaw = (rest) => {
+    const space = rest.indexOf(' ');
+    const event = space < 0 ? rest : rest.slice(0, space);
+    try {
+      const payload = space < 0 ? [] : [JSON.parse(rest.slice(space + 1))];
+      socket.emit(event, ...payload);
+      print({ type: 'emitted', event });
+    } catch (error) {
+      print({ type: 'error', message: `bad emit payload: ${error.message}` });
+    }
+  };
 
   // Disconnect politely, then give a polling transport a moment to POST the close packet before exiting.
   const quit = () => {

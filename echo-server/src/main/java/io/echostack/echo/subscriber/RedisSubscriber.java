@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.Disposable;
 
 /**
@@ -35,6 +36,7 @@ public final class RedisSubscriber implements AutoCloseable {
     private RedisClient client;
     private StatefulRedisPubSubConnection<String, String> connection;
     private Disposable connectionEvents;
+    private final AtomicBoolean firstSubscription = new AtomicBoolean(true);
 
     public RedisSubscriber(RedisConfig config, BroadcastRelay relay, ConsoleLog console) {
         this.config = config;
@@ -66,7 +68,12 @@ public final class RedisSubscriber implements AutoCloseable {
 
             @Override
             public void psubscribed(String pattern, long count) {
-                console.dev("Subscribed to Redis pattern " + pattern);
+                if (!firstSubscription.compareAndSet(true, false)) {
+                    // Lettuce re-issued the PSUBSCRIBE after a reconnect.
+                    console.success("Reconnected to Redis: listening for redis events again (" + pattern + ").");
+                } else {
+                    console.dev("Subscribed to Redis pattern " + pattern);
+                }
             }
         });
         connection.sync().psubscribe(config.prefix().subscribePattern());
@@ -74,11 +81,12 @@ public final class RedisSubscriber implements AutoCloseable {
 
     @Override
     public void close() {
-        if (connection != null) {
-            connection.close();
-        }
+        // Stop listening first: our own disconnect is not a lost connection.
         if (connectionEvents != null) {
             connectionEvents.dispose();
+        }
+        if (connection != null) {
+            connection.close();
         }
         if (client != null) {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));

@@ -51,7 +51,8 @@ public final class SocketIoHttpServer {
         ServletHolder socketIo = new ServletHolder(new EngineIoServlet(engineIo, heartbeat.idleTimeout(), timers));
         socketIo.setAsyncSupported(true);
         context.addServlet(socketIo, "/socket.io/*");
-        context.addServlet(new ServletHolder(new HealthServlet()), "/");
+        // "" is the servlet spec's exact match for the context root; other paths get Jetty's 404.
+        context.addServlet(new ServletHolder(new HealthServlet()), "");
         JettyWebSocketServletContainerInitializer.configure(context, null);
         jetty.setHandler(context);
         jetty.setStopAtShutdown(false);

@@ -31,9 +31,9 @@ import java.util.function.Predicate;
  * }
  * </pre>
  * Line types: {@code connected} (socketId, transport), {@code upgraded}, {@code listening} (channel, event),
- * {@code event} (channel, event, data), {@code left}, {@code disconnected} (reason), {@code error} (message),
- * {@code done}; stdout that is not JSON becomes {@code {"type":"raw","line":…}}. {@link #close()} disconnects
- * the client and ends the process.
+ * {@code event} (channel, event, data), {@code left}, {@code emitted}, {@code disconnected} (reason),
+ * {@code error} (message), {@code done}; stdout that is not JSON becomes {@code {"type":"raw","line":…}}.
+ * {@link #close()} disconnects the client and ends the process.
  */
 public final class EchoClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -105,7 +105,10 @@ public final class EchoClient implements AutoCloseable {
                 && event.equals(line.path("event").asText()), timeout);
     }
 
-    /** Sends a stdin command: {@code leave <channel>}, {@code listen <channel>} or {@code quit}. */
+    /**
+     * Sends a stdin command: {@code leave <channel>}, {@code listen <channel>}, {@code emit <event> [<json>]} (a raw
+     * socket.io emit) or {@code quit}.
+     */
     public void command(String line) {
         try {
             stdin.write(line + "\n");

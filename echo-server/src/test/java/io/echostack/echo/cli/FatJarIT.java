@@ -1,0 +1,61 @@
+package io.echostack.echo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.echostack.testsupport.FreePorts;
+import io.echostack.testsupport.TestRedis;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged {@code target/echo-server.jar} starts from a config file, serves, and stops cleanly on SIGTERM. */
+class FatJarIT {
+
+    @Test
+    void startsServesAndStopsOnSigterm(@TempDir Path dir) throws Exception {
+        int port = FreePorts.next();
+        Files.writeString(dir.resolve("laravel-echo-server.json"), """
+                {"host": "127.0.0.1", "port": "%d",
+                 "databaseConfig": {"redis": {"host": "%s", "port": %d, "keyPrefix": "laravel_database_"}}}
+                """.formatted(port, TestRedis.get().host(), TestRedis.get().port()));
+        Path log = dir.resolve("out.log");
+        Process process = new ProcessBuilder(javaBinary(), "-jar", Path.of("target/echo-server.jar").toAbsolutePath().toString(),
+                "start", "--dir", dir.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> read(log).contains("Server ready!"));
+            assertThat(read(log))
+                    .contains("L A R A V E L  E C H O  S E R V E R")
+                    .contains("✔  Running at 127.0.0.1 on port " + port)
+                    .contains("✔  Listening for redis events...");
+            HttpResponse<String> health = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.body()).isEqualTo("OK");
+
+            process.destroy();
+
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(read(log)).contains("The LARAVEL ECHO SERVER server has been stopped.");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String read(Path log) throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+}

@@ -1,0 +1,63 @@
+package io.echostack.echo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The CLI's failure paths exit non-zero with a message that says what to fix (the reference exits 0). */
+class StartCommandTest {
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void captureStderr() {
+        originalErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreStderr() {
+        System.setErr(originalErr);
+    }
+
+    @Test
+    void aMissingConfigFileExitsWithOne(@TempDir Path dir) {
+        int code = execute("start", "--dir", dir.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(stderr()).contains("The config file could not be found").contains("laravel-echo-server.json");
+    }
+
+    @Test
+    void anInvalidConfigFileExitsWithOne(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("echo.json"), "{\"port\": \"none\"}");
+
+        int code = execute("start", "--config", dir.resolve("echo.json").toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(stderr()).contains("Invalid \"port\"");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertThat(execute()).isEqualTo(2);
+        assertThat(stderr()).contains("Please provide a valid command.");
+    }
+
+    private static int execute(String... args) {
+        return new CommandLine(new EchoServerCommand()).execute(args);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,114 @@
+package io.echostack.echo.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.echostack.echo.support.RunningEchoServer;
+import io.echostack.events.json.Json;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP surface around socket.io: health check, preflight, and the polling body limits. */
+class HttpEdgesTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static RunningEchoServer echo;
+
+    @BeforeAll
+    static void start() throws Exception {
+        echo = new RunningEchoServer();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        echo.close();
+    }
+
+    @Test
+    void rootAnswersOkLikeTheReferenceHealthCheck() throws Exception {
+        HttpResponse<String> response = get("/");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("OK");
+        assertThat(get("/nothing-here").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aPollingHandshakeWorksForBothProtocols() throws Exception {
+        HttpResponse<String> eio3 = get("/socket.io/?EIO=3&transport=polling&t=1");
+        HttpResponse<String> eio4 = get("/socket.io/?EIO=4&transport=polling&t=1");
+
+        assertThat(eio3.statusCode()).isEqualTo(200);
+        assertThat(eio3.body()).matches("\\d+:0\\{.*");
+        assertThat(eio4.statusCode()).isEqualTo(200);
+        assertThat(eio4.body()).startsWith("0{");
+        for (HttpResponse<String> handshake : List.of(eio3, eio4)) {
+            JsonNode open = openPacket(handshake.body());
+            assertThat(open.path("pingInterval").asLong()).isEqualTo(25_000);
+            assertThat(open.path("pingTimeout").asLong()).isEqualTo(60_000);
+            assertThat(open.path("upgrades").toString()).isEqualTo("[\"websocket\"]");
+        }
+    }
+
+    /** The JSON of the engine.io OPEN packet at the start of a handshake payload ({@code [<len>:]0{...}}). */
+    private static JsonNode openPacket(String payload) throws Exception {
+        String open = payload.substring(payload.indexOf("0{") + 1);
+        return Json.mapper().readTree(open.substring(0, open.indexOf('}') + 1));
+    }
+
+    @Test
+    void preflightIsAnsweredWithCorsHeaders() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/socket.io/?EIO=4&transport=polling&sid=x"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://app.test")
+                .header("Access-Control-Request-Headers", "content-type")
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://app.test");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Headers")).hasValue("content-type");
+    }
+
+    @Test
+    void aPollingPostDeclaringAHugeBodyIsRefusedBeforeItIsRead() throws Exception {
+        String status = rawRequest("POST /socket.io/?EIO=4&transport=polling&sid=abc HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 400000000\r\n\r\n");
+
+        assertThat(status).contains(" 413 ");
+    }
+
+    @Test
+    void aPollingPostWithoutContentLengthIsRefused() throws Exception {
+        String status = rawRequest("POST /socket.io/?EIO=4&transport=polling&sid=abc HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nx\r\n0\r\n\r\n");
+
+        assertThat(status).contains(" 400 ");
+    }
+
+    private static String rawRequest(String head) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", echo.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        }
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI uri(String path) {
+        return URI.create(echo.url() + path);
+    }
+}
