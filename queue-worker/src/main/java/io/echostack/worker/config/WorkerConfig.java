@@ -1,0 +1,53 @@
+package io.echostack.worker.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * Defaults of {@code queue:work}, as Laravel's {@code config/queue.php} (redis connection) and the worker's options;
+ * command-line options override them per run.
+ */
+@ConfigMapping(prefix = "echo")
+public interface WorkerConfig {
+
+    Redis redis();
+
+    Worker worker();
+
+    interface Redis {
+        /** Laravel's {@code REDIS_PREFIX}: must match the producers and echo-server. */
+        @WithDefault("laravel_database_")
+        String prefix();
+
+        /** How long one Redis script call may take before it counts as a Redis error. */
+        @WithDefault("5s")
+        Duration timeout();
+    }
+
+    interface Worker {
+        /** The connection name stored in {@code failed_jobs.connection}. */
+        @WithDefault("redis")
+        String connection();
+
+        /** {@code --queue}: the queue to work. */
+        @WithDefault("default")
+        String queue();
+
+        /** {@code --sleep}: idle pause when the queue is empty (Laravel: 3 s; shorter = lower broadcast latency). */
+        @WithDefault("1s")
+        Duration sleep();
+
+        /** {@code --tries}: attempts for jobs without {@code maxTries}; 0 = unlimited. */
+        @WithDefault("1")
+        int tries();
+
+        /** {@code --backoff}: seconds before a retry, or a per-attempt list such as {@code 1,5,10}. */
+        @WithDefault("0")
+        String backoff();
+
+        /** {@code retry_after}: seconds a reservation lasts; 0 = never expires (Laravel's {@code null}). */
+        @WithDefault("90")
+        int retryAfter();
+    }
+}

@@ -1,0 +1,158 @@
+package io.echostack.worker.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.echostack.events.broadcast.BroadcastPublisher;
+import io.echostack.events.broadcast.RedisPrefix;
+import io.echostack.events.json.Json;
+import io.echostack.events.queue.BroadcastJob;
+import io.echostack.events.queue.JobEnvelope;
+import io.echostack.events.queue.RedisQueue;
+import io.echostack.events.queue.ReservedJob;
+import io.echostack.events.script.LuaScript;
+import io.echostack.events.script.ScriptExecutor;
+import io.echostack.worker.failed.FailedJobStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Laravel's attempt/failure rules, with a fake Redis that can fail on PUBLISH (WorkerTest covers the real one). */
+class JobProcessorTest {
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    private static final WorkerOptions OPTIONS =
+            new WorkerOptions("redis", "default", Duration.ofSeconds(1), 1, "0", 90, false);
+
+    private final FakeRedis redis = new FakeRedis();
+    private final List<Throwable> failures = new ArrayList<>();
+    private final FailedJobStore failedJobs = (connection, queue, payload, error) -> failures.add(error);
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final RedisQueue queue = new RedisQueue(redis, RedisPrefix.LARAVEL_DEFAULT, false, clock);
+    private final JobProcessor processor = new JobProcessor(
+            new BroadcastJobHandler(new BroadcastPublisher(redis, RedisPrefix.LARAVEL_DEFAULT)), queue, failedJobs, clock);
+
+    @Test
+    void publishesThenDeletes() {
+        processor.process(reservation(envelope(null, null), 1), OPTIONS);
+
+        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH, LuaScript.DELETE);
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void releasesWithBackoffWhenRedisFailsAndTriesRemain() {
+        redis.failPublish = true;
+
+        processor.process(reservation(envelope(3, "1,5,10"), 2), OPTIONS);
+
+        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH, LuaScript.RELEASE);
+        assertThat(redis.calls.get(1).args().get(1)).isEqualTo(Long.toString(NOW.getEpochSecond() + 5));
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void usesTheWorkerBackoffWhenTheJobHasNone() {
+        redis.failPublish = true;
+
+        processor.process(reservation(envelope(null, null), 1), OPTIONS.withTries(2).withBackoff("7"));
+
+        assertThat(redis.calls.get(1).args().get(1)).isEqualTo(Long.toString(NOW.getEpochSecond() + 7));
+    }
+
+    @Test
+    void failsWhenRedisFailsOnTheLastTry() {
+        redis.failPublish = true;
+
+        processor.process(reservation(envelope(null, null), 1), OPTIONS);
+
+        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH, LuaScript.DELETE);
+        assertThat(failures).singleElement().isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void retriesForeverWithZeroTries() {
+        redis.failPublish = true;
+
+        processor.process(reservation(envelope(null, null), 40), OPTIONS.withTries(0));
+
+        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH, LuaScript.RELEASE);
+    }
+
+    @Test
+    void refusesAJobPastItsAttemptsWithoutRunningIt() {
+        processor.process(reservation(envelope(2, null), 3), OPTIONS);
+
+        assertThat(redis.scripts()).containsExactly(LuaScript.DELETE);
+        assertThat(failures).singleElement().isInstanceOf(MaxAttemptsExceededException.class);
+    }
+
+    @Test
+    void retryUntilWinsOverTries() {
+        JobEnvelope envelope = envelope(1, null);
+        envelope.retryUntil = NOW.getEpochSecond() + 60;
+        redis.failPublish = true;
+
+        processor.process(reservation(envelope, 5), OPTIONS);
+
+        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH, LuaScript.RELEASE);
+
+        envelope.retryUntil = NOW.getEpochSecond() - 1;
+        redis.calls.clear();
+        processor.process(reservation(envelope, 5), OPTIONS);
+
+        assertThat(redis.scripts()).containsExactly(LuaScript.DELETE);
+        assertThat(failures).singleElement().isInstanceOf(MaxAttemptsExceededException.class);
+    }
+
+    @Test
+    void failsAnUnreadablePayloadWithoutRetrying() {
+        ReservedJob job = new ReservedJob("default", "garbage", "garbage");
+
+        processor.process(new Reservation(job, "not JSON: Expected value"), OPTIONS.withTries(5));
+
+        assertThat(redis.scripts()).containsExactly(LuaScript.DELETE);
+        assertThat(failures).singleElement().extracting(Throwable::getMessage).isEqualTo("job payload is not JSON: Expected value");
+    }
+
+    private static JobEnvelope envelope(Integer maxTries, String backoff) {
+        ObjectNode data = Json.mapper().createObjectNode().put("n", 1);
+        JobEnvelope envelope = new BroadcastJob(List.of("poster_room"), "backend_poster", data, null)
+                .toEnvelope(NOW);
+        envelope.maxTries = maxTries;
+        envelope.backoff = backoff;
+        return envelope;
+    }
+
+    /** As the pop script hands it over: {@code attempts} already counts this attempt. */
+    private static Reservation reservation(JobEnvelope envelope, int attempts) {
+        envelope.attempts = attempts - 1;
+        String raw = envelope.toJson();
+        envelope.attempts = attempts;
+        return new Reservation(new ReservedJob("default", raw, envelope.toJson()), null);
+    }
+
+    private record Call(LuaScript script, List<String> keys, List<String> args) {
+    }
+
+    private static final class FakeRedis implements ScriptExecutor {
+        final List<Call> calls = new ArrayList<>();
+        boolean failPublish;
+
+        @Override
+        public Object run(LuaScript script, List<String> keys, List<String> args) {
+            calls.add(new Call(script, keys, args));
+            if (script == LuaScript.PUBLISH && failPublish) {
+                throw new IllegalStateException("Redis connection lost");
+            }
+            return script == LuaScript.DELETE ? 1L : null;
+        }
+
+        List<LuaScript> scripts() {
+            return calls.stream().map(Call::script).toList();
+        }
+    }
+}

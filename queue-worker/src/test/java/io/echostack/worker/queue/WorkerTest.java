@@ -1,0 +1,197 @@
+package io.echostack.worker.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.echostack.events.json.Json;
+import io.echostack.events.queue.BroadcastJob;
+import io.echostack.events.queue.RedisQueue;
+import io.echostack.testsupport.TestRedis;
+import io.echostack.worker.ServersResource;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The worker loop against the real Redis and PostgreSQL, observed as echo-server would: a Redis subscriber. */
+@QuarkusTest
+@QuarkusTestResource(ServersResource.class)
+class WorkerTest {
+    private static final String QUEUE = "default";
+    private static final String CHANNEL = "laravel_database_poster_room";
+
+    @Inject
+    JobReserver reserver;
+    @Inject
+    JobProcessor processor;
+    @Inject
+    RedisQueue queue;
+    @Inject
+    DataSource dataSource;
+
+    private RedisClient client;
+    private StatefulRedisConnection<String, String> redis;
+    private StatefulRedisPubSubConnection<String, String> subscriber;
+    private final BlockingQueue<String> published = new LinkedBlockingQueue<>();
+    private Worker worker;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        queue.clear(QUEUE);
+        try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement()) {
+            sql.execute("DELETE FROM failed_jobs");
+        }
+        client = RedisClient.create(TestRedis.get().url());
+        redis = client.connect();
+        subscriber = client.connectPubSub();
+        subscriber.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String message) {
+                published.add(message);
+            }
+        });
+        subscriber.sync().subscribe(CHANNEL);
+        worker = new Worker(reserver, processor);
+        worker.start(new WorkerOptions("redis", QUEUE, Duration.ofMillis(50), 1, "0", 90, false));
+    }
+
+    @AfterEach
+    void tearDown() {
+        worker.stop(Duration.ofSeconds(5));
+        subscriber.close();
+        redis.close();
+        client.shutdown();
+    }
+
+    @Test
+    void publishesABroadcastJobInLaravelsShapeAndDeletesItsReservation() throws Exception {
+        queue.push(QUEUE, posterJob(null).toEnvelope(Instant.now()).toJson());
+
+        JsonNode message = Json.mapper().readTree(nextMessage());
+
+        assertThat(fieldNames(message)).containsExactly("event", "data", "socket");
+        assertThat(message.get("event").asText()).isEqualTo("backend_poster");
+        assertThat(message.get("socket").isNull()).isTrue();
+        assertThat(fieldNames(message.get("data"))).containsExactly("total", "msg", "socket");
+        assertThat(message.get("data").get("msg").asText()).isEqualTo("海报☆Hello☆已新增!");
+        assertThat(message.get("data").get("socket").isNull()).isTrue();
+        awaitQueueDrained();
+    }
+
+    @Test
+    void keepsTheSocketOfTheOriginatingRequest() throws Exception {
+        queue.push(QUEUE, posterJob("abc123.456").toEnvelope(Instant.now()).toJson());
+
+        JsonNode message = Json.mapper().readTree(nextMessage());
+
+        assertThat(message.get("socket").asText()).isEqualTo("abc123.456");
+        assertThat(message.get("data").get("socket").asText()).isEqualTo("abc123.456");
+    }
+
+    @Test
+    void recordsJobsItCannotRunInFailedJobsAndKeepsGoing() throws Exception {
+        String laravelJob = fixtureLines("/laravel-8/queue-jobs.jsonl").get(0);
+        String notJson = "this is not a job {";
+        queue.push(QUEUE, laravelJob);
+        queue.push(QUEUE, notJson);
+        queue.push(QUEUE, posterJob(null).toEnvelope(Instant.now()).toJson());
+
+        assertThat(nextMessage()).contains("backend_poster");
+        awaitQueueDrained();
+
+        List<String[]> rows = failedJobs();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)[0]).isEqualTo("976b67f2-7cbc-420e-9d28-62c58a7c6376");
+        assertThat(rows.get(0)[1]).isEqualTo("redis");
+        assertThat(rows.get(0)[2]).isEqualTo(QUEUE);
+        assertThat(rows.get(0)[3]).isEqualTo(laravelJob);
+        assertThat(rows.get(0)[4]).startsWith("io.echostack.events.MalformedPayloadException: not a broadcast job:"
+                + " command Illuminate\\Broadcasting\\BroadcastEvent");
+        assertThat(rows.get(1)[0]).matches("[0-9a-f-]{36}");
+        assertThat(rows.get(1)[3]).isEqualTo(notJson);
+        assertThat(rows.get(1)[4]).startsWith("io.echostack.events.MalformedPayloadException: job payload is not JSON");
+    }
+
+    @Test
+    void failsAJobWhoseWorkerDiedOnItsLastAttempt() throws Exception {
+        String envelope = posterJob(null).toEnvelope(Instant.now()).toJson().replace("\"attempts\":0", "\"attempts\":1");
+        queue.push(QUEUE, envelope);
+        queue.push(QUEUE, posterJob(null).toEnvelope(Instant.now()).toJson());
+
+        assertThat(nextMessage()).contains("backend_poster");
+        awaitQueueDrained();
+        assertThat(published.poll(200, TimeUnit.MILLISECONDS)).isNull();
+
+        List<String[]> rows = failedJobs();
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0)[3]).isEqualTo(envelope);
+        assertThat(rows.get(0)[4]).startsWith(MaxAttemptsExceededException.class.getName()
+                + ": backend_poster has been attempted too many times.");
+    }
+
+    private static BroadcastJob posterJob(String socket) {
+        ObjectNode data = Json.mapper().createObjectNode().put("total", 1).put("msg", "海报☆Hello☆已新增!");
+        return new BroadcastJob(List.of("poster_room"), "backend_poster", data, socket);
+    }
+
+    private String nextMessage() throws InterruptedException {
+        String message = published.poll(10, TimeUnit.SECONDS);
+        assertThat(message).as("a message published on " + CHANNEL).isNotNull();
+        return message;
+    }
+
+    private void awaitQueueDrained() {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(redis.sync().zcard("laravel_database_queues:default:reserved")).isZero();
+            assertThat(redis.sync().llen("laravel_database_queues:default")).isZero();
+        });
+    }
+
+    private List<String[]> failedJobs() throws Exception {
+        List<String[]> rows = new ArrayList<>();
+        try (Connection db = dataSource.getConnection(); Statement sql = db.createStatement();
+             ResultSet result = sql.executeQuery(
+                     "SELECT uuid, connection, queue, payload, exception, failed_at FROM failed_jobs ORDER BY id")) {
+            while (result.next()) {
+                assertThat(result.getTimestamp("failed_at")).isNotNull();
+                rows.add(new String[] {result.getString(1), result.getString(2), result.getString(3),
+                        result.getString(4), result.getString(5)});
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> fixtureLines(String resource) throws IOException {
+        try (InputStream in = WorkerTest.class.getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
