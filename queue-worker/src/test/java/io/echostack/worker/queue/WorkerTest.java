@@ -5,7 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.echostack.events.broadcast.BroadcastPublisher;
+import io.echostack.events.broadcast.RedisPrefix;
 import io.echostack.events.json.Json;
+import io.echostack.events.script.LuaScript;
+import io.echostack.events.script.ScriptExecutor;
+import io.echostack.redis.VertxScriptExecutor;
+import io.echostack.worker.failed.FailedJobStore;
 import io.echostack.events.queue.BroadcastJob;
 import io.echostack.events.queue.RedisQueue;
 import io.echostack.testsupport.TestRedis;
@@ -23,11 +29,13 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -50,6 +58,10 @@ class WorkerTest {
     RedisQueue queue;
     @Inject
     DataSource dataSource;
+    @Inject
+    VertxScriptExecutor executor;
+    @Inject
+    FailedJobStore failedJobStore;
 
     private RedisClient client;
     private StatefulRedisConnection<String, String> redis;
@@ -149,6 +161,44 @@ class WorkerTest {
         assertThat(rows.get(0)[3]).isEqualTo(envelope);
         assertThat(rows.get(0)[4]).startsWith(MaxAttemptsExceededException.class.getName()
                 + ": backend_poster has been attempted too many times.");
+    }
+
+    @Test
+    void finishesTheJobInHandWhenStopped() throws Exception {
+        worker.stop(Duration.ofSeconds(5));
+        CountDownLatch publishing = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        ScriptExecutor slowPublish = (script, keys, args) -> {
+            if (script == LuaScript.PUBLISH) {
+                publishing.countDown();
+                awaitQuietly(resume);
+            }
+            return executor.run(script, keys, args);
+        };
+        JobProcessor slowProcessor = new JobProcessor(
+                new BroadcastJobHandler(new BroadcastPublisher(slowPublish, RedisPrefix.LARAVEL_DEFAULT)),
+                queue, failedJobStore, Clock.systemUTC());
+        worker = new Worker(reserver, slowProcessor);
+        worker.start(new WorkerOptions("redis", QUEUE, Duration.ofMillis(50), 1, "0", 90, false));
+        queue.push(QUEUE, posterJob(null).toEnvelope(Instant.now()).toJson());
+        assertThat(publishing.await(10, TimeUnit.SECONDS)).isTrue();
+
+        Thread stopping = new Thread(() -> worker.stop(Duration.ofSeconds(10)));
+        stopping.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> stopping.getState() == Thread.State.TIMED_WAITING);
+        resume.countDown();
+        stopping.join();
+
+        assertThat(nextMessage()).contains("backend_poster");
+        awaitQueueDrained();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static BroadcastJob posterJob(String socket) {

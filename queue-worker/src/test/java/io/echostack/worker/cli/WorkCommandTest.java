@@ -1,0 +1,45 @@
+package io.echostack.worker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.echostack.events.json.Json;
+import io.echostack.events.queue.BroadcastJob;
+import io.echostack.worker.ServersResource;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The real entry point: {@code artisan queue:work --stop-when-empty} drains the queue and exits 0. */
+@QuarkusMainTest
+@QuarkusTestResource(ServersResource.class)
+class WorkCommandTest {
+    private static final String READY = "laravel_database_queues:cli";
+
+    @Test
+    void drainsTheQueueAndExits(QuarkusMainLauncher launcher) {
+        RedisClient client = RedisClient.create(ServersResource.sharedRedisUrl());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            RedisCommands<String, String> redis = connection.sync();
+            redis.del(READY, READY + ":notify", READY + ":reserved");
+            ObjectNode data = Json.mapper().createObjectNode().put("n", 1);
+            redis.rpush(READY, new BroadcastJob(List.of("poster_room"), "backend_poster", data, null)
+                    .toEnvelope(Instant.now()).toJson());
+
+            LaunchResult result = launcher.launch("queue:work", "--queue=cli", "--stop-when-empty", "--sleep=0.1");
+
+            assertThat(result.exitCode()).isZero();
+            assertThat(redis.llen(READY)).isZero();
+            assertThat(redis.zcard(READY + ":reserved")).isZero();
+        } finally {
+            client.shutdown();
+        }
+    }
+}
