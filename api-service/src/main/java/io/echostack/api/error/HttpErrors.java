@@ -2,16 +2,20 @@ package io.echostack.api.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.echostack.redis.RedisScriptException;
 import jakarta.ws.rs.WebApplicationException;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Client errors as JSON {@code {"message": ...}} instead of empty or HTML bodies. Malformed JSON is a 400 with the
- * parser's reason, never a 500.
+ * Errors as JSON {@code {"message": ...}} instead of empty or text bodies. Malformed JSON is a 400 with the parser's
+ * reason, never a 500; Redis being down is a 503.
  */
 public class HttpErrors {
+    private static final Logger LOG = Logger.getLogger(HttpErrors.class);
     private static final int BAD_REQUEST = 400;
+    private static final int SERVICE_UNAVAILABLE = 503;
 
     /** Jackson binding errors (an object where a string belongs) reach us unwrapped; replaces Quarkus's own body. */
     @ServerExceptionMapper
@@ -26,6 +30,13 @@ public class HttpErrors {
             return JsonResponses.of(BAD_REQUEST, malformed(json));
         }
         return JsonResponses.of(e.getResponse().getStatus(), new ErrorBody(e.getMessage()));
+    }
+
+    /** Redis down or too slow: a clear 503 instead of Quarkus's text/plain 500 page. */
+    @ServerExceptionMapper
+    public RestResponse<ErrorBody> redisUnavailable(RedisScriptException e) {
+        LOG.error("Redis failed while queueing a broadcast", e);
+        return JsonResponses.of(SERVICE_UNAVAILABLE, new ErrorBody("The broadcast queue (Redis) is unavailable."));
     }
 
     private static ErrorBody malformed(JsonProcessingException e) {

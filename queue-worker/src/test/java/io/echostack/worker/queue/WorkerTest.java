@@ -2,6 +2,7 @@ package io.echostack.worker.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -161,6 +162,25 @@ class WorkerTest {
         assertThat(rows.get(0)[3]).isEqualTo(envelope);
         assertThat(rows.get(0)[4]).startsWith(MaxAttemptsExceededException.class.getName()
                 + ": backend_poster has been attempted too many times.");
+    }
+
+    @Test
+    void keepsWorkingAcrossARedisRestart() throws Exception {
+        assumeTrue(TestRedis.get().isEmbedded(), "needs a Redis this JVM can restart");
+        queue.push(QUEUE, posterJob(null).toEnvelope(Instant.now()).toJson());
+        assertThat(nextMessage()).contains("backend_poster");
+
+        TestRedis.get().restart(); // drops connections and the script cache: EVALSHA answers NOSCRIPT
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(subscriber.sync().ping()).isEqualTo("PONG");
+            assertThat(redis.sync().pubsubNumsub(CHANNEL).get(CHANNEL)).isEqualTo(1L);
+        });
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> { queue.size(QUEUE); return true; });
+        queue.push(QUEUE, posterJob(null).toEnvelope(Instant.now()).toJson());
+
+        assertThat(nextMessage()).contains("backend_poster");
+        awaitQueueDrained();
     }
 
     @Test
