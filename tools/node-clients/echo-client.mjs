@@ -9,10 +9,11 @@
 //   {"type":"disconnected","reason":"transport close"}
 //   {"type":"error","message":"…"}
 //   {"type":"done"}                       (after --idle-seconds, just before exiting 0)
+// Every line also carries "client": the index of the connection (0…N-1 with --clients N, for load tests).
 // stdin accepts one command per line: "leave <channel>", "listen <channel>", "emit <event> [<json>]", "quit".
 //
 // Usage: node echo-client.mjs --echo 1|2 --url http://127.0.0.1:6001 --channel poster_room [--channel …]
-//          [--event .backend_poster …] [--transports websocket|polling|default] [--idle-seconds N]
+//          [--event .backend_poster …] [--transports websocket|polling|default] [--idle-seconds N] [--clients N]
 // --echo 1 = laravel-echo 1.19.0 + socket.io-client 2.5.0 (EIO=3); --echo 2 = laravel-echo 2.5.0 + socket.io-client 4.8.1 (EIO=4).
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
@@ -28,6 +29,7 @@ const { values: args } = parseArgs({
     event: { type: 'string', multiple: true, default: ['.backend_poster'] },
     transports: { type: 'string', default: 'default' },
     'idle-seconds': { type: 'string' },
+    clients: { type: 'string', default: '1' },
   },
 });
 
@@ -61,41 +63,55 @@ async function main() {
   if (!args.url) {
     throw new Error('--url is required');
   }
-  const { Echo, io } = await loadGeneration(args.echo);
-  const echo = new Echo({ broadcaster: 'socket.io', host: args.url, client: io, ...transportOptions(args.transports) });
-  const socket = echo.connector.socket;
-  const engine = () => socket.io.engine;
-
-  socket.on('connect', () => {
-    print({ type: 'connected', socketId: echo.socketId(), transport: engine().transport.name });
-    engine().once('upgrade', (transport) => print({ type: 'upgraded', transport: transport.name }));
-  });
-  socket.on('disconnect', (reason) => print({ type: 'disconnected', reason: String(reason) }));
-  socket.on('connect_error', (error) => print({ type: 'error', message: String(error && error.message || error) }));
-
-  const listen = (channel) => {
-    for (const event of args.event) {
-      echo.channel(channel).listen(event, (data) => print({ type: 'event', channel, event, data }));
-      print({ type: 'listening', channel, event });
-    }
-  };
-  args.channel.forEach(listen);
+  const generation = await loadGeneration(args.echo);
+  const count = Number(args.clients);
+  const clients = Array.from({ length: count }, (_, index) => startClient(generation, index, count > 1));
 
   createInterface({ input: process.stdin }).on('line', (line) => {
     const [command, channel] = line.trim().split(/\s+/, 2);
-    if (command === 'emit' && channel) {
-      emitRaw(line.trim().slice('emit '.length));
-    } else if (command === 'leave' && channel) {
-      echo.leaveChannel(channel);
-      print({ type: 'left', channel });
-    } else if (command === 'listen' && channel) {
-      listen(channel);
-    } else if (command === 'quit') {
-      quit();
+    if (command === 'quit') {
+      quit(clients);
     } else if (command) {
-      print({ type: 'error', message: `unknown command: ${line}` });
+      clients.forEach((client) => client.command(command, channel, line.trim()));
     }
   });
+
+  if (args['idle-seconds'] !== undefined) {
+    setTimeout(() => {
+      print({ type: 'done' });
+      quit(clients);
+    }, Number(args['idle-seconds']) * 1000);
+  }
+}
+
+// One laravel-echo instance. With several in one process each needs its own Manager (forceNew), or socket.io-client
+// would multiplex them all over one connection.
+function startClient({ Echo, io }, index, forceNew) {
+  const say = (line) => print({ ...line, client: index });
+  const echo = new Echo({
+    broadcaster: 'socket.io', host: args.url, client: io, ...transportOptions(args.transports),
+    ...(forceNew ? { forceNew: true } : {}),
+  });
+  const socket = echo.connector.socket;
+  const engine = () => socket.io.engine;
+
+  // The Manager's 'open' fires before engine.io starts probing for an upgrade, so no upgrade is missed.
+  socket.io.on('open', () => {
+    engine().once('upgrade', (transport) => say({ type: 'upgraded', transport: transport.name }));
+  });
+  socket.on('connect', () => {
+    say({ type: 'connected', socketId: echo.socketId(), transport: engine().transport.name });
+  });
+  socket.on('disconnect', (reason) => say({ type: 'disconnected', reason: String(reason) }));
+  socket.on('connect_error', (error) => say({ type: 'error', message: String(error && error.message || error) }));
+
+  const listen = (channel) => {
+    for (const event of args.event) {
+      echo.channel(channel).listen(event, (data) => say({ type: 'event', channel, event, data }));
+      say({ type: 'listening', channel, event });
+    }
+  };
+  args.channel.forEach(listen);
 
   // "emit <event> <json>": a raw socket.io emit, for testing how the server treats payloads laravel-echo never sends.
   const emitRaw = (rest) => {
@@ -104,24 +120,32 @@ async function main() {
     try {
       const payload = space < 0 ? [] : [JSON.parse(rest.slice(space + 1))];
       socket.emit(event, ...payload);
-      print({ type: 'emitted', event });
+      say({ type: 'emitted', event });
     } catch (error) {
-      print({ type: 'error', message: `bad emit payload: ${error.message}` });
+      say({ type: 'error', message: `bad emit payload: ${error.message}` });
     }
   };
 
-  // Disconnect politely, then give a polling transport a moment to POST the close packet before exiting.
-  const quit = () => {
-    echo.disconnect();
-    setTimeout(() => process.exit(0), 300);
+  const command = (name, channel, line) => {
+    if (name === 'emit' && channel) {
+      emitRaw(line.slice('emit '.length));
+    } else if (name === 'leave' && channel) {
+      echo.leaveChannel(channel);
+      say({ type: 'left', channel });
+    } else if (name === 'listen' && channel) {
+      listen(channel);
+    } else {
+      say({ type: 'error', message: `unknown command: ${line}` });
+    }
   };
 
-  if (args['idle-seconds'] !== undefined) {
-    setTimeout(() => {
-      print({ type: 'done' });
-      quit();
-    }, Number(args['idle-seconds']) * 1000);
-  }
+  return { echo, command };
+}
+
+// Disconnect politely, then give a polling transport a moment to POST the close packet before exiting.
+function quit(clients) {
+  clients.forEach((client) => client.echo.disconnect());
+  setTimeout(() => process.exit(0), 300);
 }
 
 main().catch((error) => {

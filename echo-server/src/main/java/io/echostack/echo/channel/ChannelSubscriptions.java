@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The client → server events of laravel-echo on every connecting socket: {@code subscribe} joins a public channel's
  * room, {@code unsubscribe} leaves it. Private and presence channels need the auth request to Laravel, which this
- * server does not make yet: such subscriptions are refused and logged. Bad payloads are logged and ignored; a
- * handler failure never reaches socket.io's thread.
+ * server does not make yet: such subscriptions are refused and logged. In dev mode a disconnect logs every channel
+ * the socket leaves, as laravel-echo-server does. Bad payloads are logged and ignored; a handler failure never
+ * reaches socket.io's thread.
  */
 public final class ChannelSubscriptions {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelSubscriptions.class);
@@ -29,7 +30,20 @@ public final class ChannelSubscriptions {
             SocketIoSocket socket = (SocketIoSocket) args[0];
             socket.on("subscribe", guarded(socket, "subscribe", this::subscribe));
             socket.on("unsubscribe", guarded(socket, "unsubscribe", this::unsubscribe));
+            if (console.devMode()) {
+                socket.on("disconnecting", guarded(socket, "disconnecting", this::logLeavingAll));
+            }
         });
+    }
+
+    /** Runs before socket.io empties the socket's rooms; {@code args[0]} is the reason ("transport close", …). */
+    private void logLeavingAll(SocketIoSocket socket, Object[] args) {
+        String reason = args.length > 0 ? String.valueOf(args[0]) : "disconnected";
+        for (String room : socket.getNamespace().getAdapter().listClientRooms(socket)) {
+            if (!room.equals(socket.getId())) {
+                console.dev(socket.getId() + " left channel: " + room + " (" + reason + ")");
+            }
+        }
     }
 
     private void subscribe(SocketIoSocket socket, Object[] args) {

@@ -101,6 +101,23 @@ class ChannelBehaviourTest {
     }
 
     @Test
+    void aDisconnectLeavesEveryChannel() {
+        String id;
+        try (EchoClient client = EchoClient.builder(EchoGeneration.ECHO_2, echo.url())
+                .channel("gone_room_a").channel("gone_room_b").transports(Transports.WEBSOCKET).start()) {
+            id = client.awaitSocketId(WAIT);
+            echo.awaitSubscribers("gone_room_a", 1);
+            echo.awaitSubscribers("gone_room_b", 1);
+        }
+
+        echo.awaitSubscribers("gone_room_a", 0);
+        echo.awaitSubscribers("gone_room_b", 0);
+        assertThat(echo.consoleOutput())
+                .contains(id + " left channel: gone_room_a (")
+                .contains(id + " left channel: gone_room_b (");
+    }
+
+    @Test
     void privateAndPresenceChannelsAreNotJoinedWithoutAuth() {
         try (EchoClient client = EchoClient.builder(EchoGeneration.ECHO_2, echo.url())
                 .channel("private-App.Models.User.1").channel("presence-chat.1").channel("open_room")

@@ -32,7 +32,8 @@ import java.util.function.Predicate;
  * </pre>
  * Line types: {@code connected} (socketId, transport), {@code upgraded}, {@code listening} (channel, event),
  * {@code event} (channel, event, data), {@code left}, {@code emitted}, {@code disconnected} (reason),
- * {@code error} (message), {@code done}; stdout that is not JSON becomes {@code {"type":"raw","line":…}}.
+ * {@code error} (message), {@code done}; each also has {@code client}, the connection's index (see
+ * {@link Builder#clients}). Stdout that is not JSON becomes {@code {"type":"raw","line":…}}.
  * {@link #close()} disconnects the client and ends the process.
  */
 public final class EchoClient implements AutoCloseable {
@@ -214,6 +215,7 @@ public final class EchoClient implements AutoCloseable {
         private final List<String> events = new ArrayList<>();
         private Transports transports = Transports.DEFAULT;
         private Duration idle;
+        private int clients = 1;
 
         private Builder(EchoGeneration generation, String url) {
             this.generation = generation;
@@ -243,12 +245,24 @@ public final class EchoClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Opens this many independent connections in the one Node process (load tests); every line then tells which
+         * by its {@code client} index. Default 1.
+         */
+        public Builder clients(int count) {
+            clients = count;
+            return this;
+        }
+
         public EchoClient start() {
             Path dir = NodeClientsProject.directory();
             List<String> command = new ArrayList<>(List.of(node(), "echo-client.mjs",
                     "--echo", generation.argument(), "--url", url, "--transports", transports.argument()));
             channels.forEach(channel -> command.addAll(List.of("--channel", channel)));
             events.forEach(event -> command.addAll(List.of("--event", event)));
+            if (clients != 1) {
+                command.addAll(List.of("--clients", Integer.toString(clients)));
+            }
             if (idle != null) {
                 command.addAll(List.of("--idle-seconds", Long.toString(idle.toSeconds())));
             }
