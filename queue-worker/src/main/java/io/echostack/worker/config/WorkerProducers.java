@@ -7,9 +7,11 @@ import io.echostack.redis.VertxScriptExecutor;
 import io.echostack.worker.failed.FailedJobStore;
 import io.echostack.worker.failed.JdbcFailedJobStore;
 import io.echostack.worker.queue.BroadcastJobHandler;
+import io.echostack.worker.queue.JobOutcomes;
 import io.echostack.worker.queue.JobProcessor;
 import io.echostack.worker.queue.JobReserver;
 import io.echostack.worker.queue.Worker;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.mutiny.redis.client.Redis;
 import jakarta.annotation.Priority;
@@ -52,9 +54,9 @@ public class WorkerProducers {
     @Produces
     @Singleton
     JobProcessor jobProcessor(VertxScriptExecutor redis, RedisQueue queue, FailedJobStore failedJobs,
-                              WorkerConfig config) {
+                              MeterRegistry metrics, WorkerConfig config) {
         BroadcastJobHandler handler = new BroadcastJobHandler(new BroadcastPublisher(redis, prefix(config)));
-        return new JobProcessor(handler, queue, failedJobs, Clock.systemUTC());
+        return new JobProcessor(handler, queue, failedJobs, new JobOutcomes(metrics), Clock.systemUTC());
     }
 
     @Produces

@@ -19,12 +19,15 @@ public class JobProcessor {
     private final BroadcastJobHandler handler;
     private final RedisQueue queue;
     private final FailedJobStore failedJobs;
+    private final JobOutcomes outcomes;
     private final Clock clock;
 
-    public JobProcessor(BroadcastJobHandler handler, RedisQueue queue, FailedJobStore failedJobs, Clock clock) {
+    public JobProcessor(BroadcastJobHandler handler, RedisQueue queue, FailedJobStore failedJobs, JobOutcomes outcomes,
+                        Clock clock) {
         this.handler = handler;
         this.queue = queue;
         this.failedJobs = failedJobs;
+        this.outcomes = outcomes;
         this.clock = clock;
     }
 
@@ -56,6 +59,7 @@ public class JobProcessor {
             return;
         }
         queue.delete(job);
+        outcomes.processed(job.queue());
         LOG.debugf("Processed %s (%s)", name(envelope), envelope.uuid);
     }
 
@@ -77,6 +81,7 @@ public class JobProcessor {
         }
         long delay = Backoff.seconds(envelope.backoff, options.backoff(), envelope.attempts);
         queue.release(job, delay);
+        outcomes.released(job.queue());
         LOG.warnf(error, "%s failed on attempt %d; released for another attempt in %d s",
                 name(envelope), envelope.attempts, delay);
     }
@@ -85,6 +90,7 @@ public class JobProcessor {
     private void fail(ReservedJob job, Exception error, WorkerOptions options) {
         failedJobs.record(options.connection(), job.queue(), job.raw(), error);
         queue.delete(job);
+        outcomes.failed(job.queue());
         LOG.errorf("Job on queue %s failed and was recorded in failed_jobs: %s", job.queue(), error.getMessage());
     }
 

@@ -13,6 +13,7 @@ import io.echostack.events.queue.ReservedJob;
 import io.echostack.events.script.LuaScript;
 import io.echostack.events.script.ScriptExecutor;
 import io.echostack.worker.failed.FailedJobStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,8 +33,10 @@ class JobProcessorTest {
     private final FailedJobStore failedJobs = (connection, queue, payload, error) -> failures.add(error);
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final RedisQueue queue = new RedisQueue(redis, RedisPrefix.LARAVEL_DEFAULT, false, clock);
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     private final JobProcessor processor = new JobProcessor(
-            new BroadcastJobHandler(new BroadcastPublisher(redis, RedisPrefix.LARAVEL_DEFAULT)), queue, failedJobs, clock);
+            new BroadcastJobHandler(new BroadcastPublisher(redis, RedisPrefix.LARAVEL_DEFAULT)), queue, failedJobs,
+            new JobOutcomes(metrics), clock);
 
     @Test
     void publishesThenDeletes() {
@@ -41,6 +44,7 @@ class JobProcessorTest {
 
         assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH, LuaScript.DELETE);
         assertThat(failures).isEmpty();
+        assertThat(count("processed")).isEqualTo(1);
     }
 
     @Test
@@ -52,6 +56,7 @@ class JobProcessorTest {
         assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH, LuaScript.RELEASE);
         assertThat(redis.calls.get(1).args().get(1)).isEqualTo(Long.toString(NOW.getEpochSecond() + 5));
         assertThat(failures).isEmpty();
+        assertThat(count("released")).isEqualTo(1);
     }
 
     @Test
@@ -71,6 +76,7 @@ class JobProcessorTest {
 
         assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH, LuaScript.DELETE);
         assertThat(failures).singleElement().isInstanceOf(IllegalStateException.class);
+        assertThat(count("failed")).isEqualTo(1);
     }
 
     @Test
@@ -116,6 +122,10 @@ class JobProcessorTest {
 
         assertThat(redis.scripts()).containsExactly(LuaScript.DELETE);
         assertThat(failures).singleElement().extracting(Throwable::getMessage).isEqualTo("job payload is not JSON: Expected value");
+    }
+
+    private double count(String outcome) {
+        return metrics.counter("queue.jobs", "queue", "default", "outcome", outcome).count();
     }
 
     private static JobEnvelope envelope(Integer maxTries, String backoff) {

@@ -1,7 +1,9 @@
 package io.echostack.worker.queue;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +20,7 @@ import io.echostack.events.queue.RedisQueue;
 import io.echostack.testsupport.TestRedis;
 import io.echostack.worker.ServersResource;
 import io.lettuce.core.RedisClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -111,6 +114,8 @@ class WorkerTest {
         assertThat(message.get("data").get("msg").asText()).isEqualTo("海报☆Hello☆已新增!");
         assertThat(message.get("data").get("socket").isNull()).isTrue();
         awaitQueueDrained();
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("queue_jobs_total{outcome=\"processed\",queue=\"default\"}"));
     }
 
     @Test
@@ -197,7 +202,7 @@ class WorkerTest {
         };
         JobProcessor slowProcessor = new JobProcessor(
                 new BroadcastJobHandler(new BroadcastPublisher(slowPublish, RedisPrefix.LARAVEL_DEFAULT)),
-                queue, failedJobStore, Clock.systemUTC());
+                queue, failedJobStore, new JobOutcomes(new SimpleMeterRegistry()), Clock.systemUTC());
         worker = new Worker(reserver, slowProcessor);
         worker.start(new WorkerOptions("redis", QUEUE, Duration.ofMillis(50), 1, "0", 90, false));
         queue.push(QUEUE, posterJob(null).toEnvelope(Instant.now()).toJson());
