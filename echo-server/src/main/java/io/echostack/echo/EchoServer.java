@@ -30,6 +30,11 @@ public final class EchoServer implements AutoCloseable {
     }
 
     public EchoServer start() throws Exception {
+        if ("https".equals(config.protocol())) {
+            // Serving plain HTTP to someone who asked for TLS would be worse than not starting.
+            throw new IllegalStateException("\"protocol\": \"https\" is not supported yet; terminate TLS in a proxy"
+                    + " in front of this server and set \"protocol\" to \"http\".");
+        }
         console.info("L A R A V E L  E C H O  S E R V E R");
         console.info("");
         console.info("version " + VERSION);

@@ -43,7 +43,8 @@ final class StartCommand implements Callable<Integer> {
         try {
             server.start();
         } catch (Exception e) {
-            System.err.println("Error: the server could not start: " + e);
+            System.err.println("Error: the server could not start: "
+                    + (e.getMessage() == null ? e.toString() : e.getMessage()));
             closeQuietly(server);
             return 1;
         }

@@ -48,6 +48,16 @@ class StartCommandTest {
     }
 
     @Test
+    void httpsIsRefusedRatherThanServedAsPlainHttp(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("laravel-echo-server.json"), "{\"protocol\": \"https\", \"port\": 6001}");
+
+        int code = execute("start", "--dir", dir.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(stderr()).contains("\"https\" is not supported yet");
+    }
+
+    @Test
     void noCommandIsAUsageError() {
         assertThat(execute()).isEqualTo(2);
         assertThat(stderr()).contains("Please provide a valid command.");

@@ -58,6 +58,8 @@ class BroadcastDeliveryTest {
 
             JsonNode received = client.awaitEvent("poster_room", ".backend_poster", WAIT).get("data");
             assertThat(received).isEqualTo(dataOf(poster));
+            // Laravel's key order survives (JSON equality above ignores it).
+            assertThat(received.toString()).isEqualTo(dataOf(poster).toString());
             assertThat(client.awaitEvent("poster_room", ".multi.ping", WAIT).get("data")).isEqualTo(dataOf(ping));
             assertThat(client.events()).hasSize(2);
         }
