@@ -8,6 +8,7 @@ import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -28,22 +29,17 @@ public final class VertxScriptExecutor implements ScriptExecutor {
 
     @Override
     public Object run(LuaScript script, List<String> keys, List<String> args) {
-        return run(RedisScript.of(script), keys, args);
-    }
-
-    /** Runs any script; same contract as {@link #run(LuaScript, List, List)}. */
-    public Object run(RedisScript script, List<String> keys, List<String> args) {
         try {
             return RedisReplies.toJava(send(Command.EVALSHA, script.sha1(), keys, args));
         } catch (RuntimeException e) {
             if (!isNoScript(e)) {
-                throw new RedisScriptException("Redis script " + script.name() + " failed: " + e.getMessage(), e);
+                throw new RedisScriptException("Redis script " + script.name().toLowerCase(Locale.ROOT) + ".lua failed: " + e.getMessage(), e);
             }
         }
         try {
             return RedisReplies.toJava(send(Command.EVAL, script.source(), keys, args));
         } catch (RuntimeException e) {
-            throw new RedisScriptException("Redis script " + script.name() + " failed: " + e.getMessage(), e);
+            throw new RedisScriptException("Redis script " + script.name().toLowerCase(Locale.ROOT) + ".lua failed: " + e.getMessage(), e);
         }
     }
 

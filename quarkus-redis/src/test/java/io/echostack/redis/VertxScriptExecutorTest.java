@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.echostack.events.broadcast.RedisPrefix;
+import io.echostack.events.queue.QueueKeys;
 import io.echostack.events.queue.RedisQueue;
 import io.echostack.events.queue.ReservedJob;
+import io.echostack.events.script.LuaScript;
 import io.echostack.testsupport.TestRedis;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Command;
@@ -59,14 +61,22 @@ class VertxScriptExecutorTest {
 
     @ParameterizedTest
     @EnumSource(value = ProtocolVersion.class)
-    void convertsEveryReplyType(ProtocolVersion protocol) {
+    void convertsIntegerArrayAndNilReplies(ProtocolVersion protocol) {
         Redis client = client(protocol);
         VertxScriptExecutor executor = new VertxScriptExecutor(client, Duration.ofSeconds(5));
+        RedisQueue queue = new RedisQueue(executor, RedisPrefix.LARAVEL_DEFAULT);
+        String name = "replies-" + protocol;
+        queue.clear(name);
+        QueueKeys keys = queue.keys(name);
+        List<String> popKeys = List.of(keys.ready(), keys.reserved(), keys.notifyList());
 
-        Object reply = executor.run(RedisScript.fromResource(getClass(), "/lua/echo-types.lua"), List.of("k"),
-                List.of("text", "42"));
-
-        assertThat(reply).isEqualTo(Arrays.asList("text", 42L, null, 1L, List.of("k")));
+        assertThat(executor.run(LuaScript.POP, popKeys, List.of("0"))).isEqualTo(Arrays.asList(null, null));
+        queue.later(name, -5, "{\"job\":\"x\",\"attempts\":0}");
+        assertThat(executor.run(LuaScript.SIZE, List.of(keys.ready(), keys.delayed(), keys.reserved()), List.of()))
+                .isEqualTo(1L);
+        assertThat(executor.run(LuaScript.MIGRATE, List.of(keys.delayed(), keys.ready(), keys.notifyList()),
+                List.of(Long.toString(System.currentTimeMillis() / 1000)))).isEqualTo(List.of("{\"job\":\"x\",\"attempts\":0}"));
+        queue.clear(name);
         client.close();
     }
 
@@ -75,12 +85,12 @@ class VertxScriptExecutorTest {
     void sendsTheSourceAgainAfterScriptFlush(ProtocolVersion protocol) {
         Redis client = client(protocol);
         VertxScriptExecutor executor = new VertxScriptExecutor(client, Duration.ofSeconds(5));
-        RedisScript script = RedisScript.fromResource(getClass(), "/lua/echo-types.lua");
-        executor.run(script, List.of("k"), List.of("a", "1"));
+        List<String> keys = List.of("flush:a", "flush:b", "flush:c");
+        executor.run(LuaScript.SIZE, keys, List.of());
 
         client.send(Request.cmd(Command.SCRIPT).arg("FLUSH")).await().atMost(Duration.ofSeconds(5));
 
-        assertThat(executor.run(script, List.of("k"), List.of("b", "2"))).asList().startsWith("b", 2L);
+        assertThat(executor.run(LuaScript.SIZE, keys, List.of())).isEqualTo(0L);
         client.close();
     }
 
@@ -89,11 +99,15 @@ class VertxScriptExecutorTest {
     void namesTheScriptWhenRedisRejectsIt(ProtocolVersion protocol) {
         Redis client = client(protocol);
         VertxScriptExecutor executor = new VertxScriptExecutor(client, Duration.ofSeconds(5));
+        String list = "rejects-" + protocol;
+        client.send(Request.cmd(Command.RPUSH).arg(list).arg("{\"attempts\":0}")).await().atMost(Duration.ofSeconds(5));
 
-        assertThatThrownBy(() -> executor.run(RedisScript.fromResource(getClass(), "/lua/broken.lua"), List.of(), List.of()))
+        // a reservation score that is not a number makes ZADD fail inside the script
+        assertThatThrownBy(() -> executor.run(LuaScript.POP, List.of(list, list + ":reserved", list + ":notify"),
+                List.of("not-a-number")))
                 .isInstanceOf(RedisScriptException.class)
-                .hasMessageContaining("/lua/broken.lua")
-                .hasMessageContaining("Unknown Redis command");
+                .hasMessageContaining("pop.lua")
+                .hasMessageContaining("not a valid float");
         client.close();
     }
 

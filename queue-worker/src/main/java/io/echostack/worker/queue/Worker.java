@@ -1,5 +1,7 @@
 package io.echostack.worker.queue;
 
+import io.echostack.events.queue.RedisQueue;
+import io.echostack.events.queue.ReservedJob;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -14,13 +16,13 @@ import org.jboss.logging.Logger;
 public class Worker {
     private static final Logger LOG = Logger.getLogger(Worker.class);
 
-    private final JobReserver reserver;
+    private final RedisQueue queue;
     private final JobProcessor processor;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private Thread thread;
 
-    public Worker(JobReserver reserver, JobProcessor processor) {
-        this.reserver = reserver;
+    public Worker(RedisQueue queue, JobProcessor processor) {
+        this.queue = queue;
         this.processor = processor;
     }
 
@@ -67,7 +69,7 @@ public class Worker {
     private void loop(WorkerOptions options) {
         while (stopRequested.getCount() > 0) {
             try {
-                Optional<Reservation> next = reserver.reserve(options.queue(), options.retryAfter());
+                Optional<ReservedJob> next = queue.pop(options.queue(), options.retryAfter());
                 if (next.isPresent()) {
                     processor.process(next.get(), options);
                     continue;

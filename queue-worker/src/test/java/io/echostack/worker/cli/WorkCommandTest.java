@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.echostack.events.json.Json;
 import io.echostack.events.queue.BroadcastJob;
+import io.echostack.testsupport.TestRedis;
 import io.echostack.worker.ServersResource;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -25,7 +26,7 @@ class WorkCommandTest {
 
     @Test
     void drainsTheQueueAndExits(QuarkusMainLauncher launcher) {
-        RedisClient client = RedisClient.create(ServersResource.sharedRedisUrl());
+        RedisClient client = RedisClient.create(TestRedis.get().url());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             RedisCommands<String, String> redis = connection.sync();
             redis.del(READY, READY + ":notify", READY + ":reserved");

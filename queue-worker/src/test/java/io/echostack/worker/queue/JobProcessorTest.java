@@ -118,10 +118,11 @@ class JobProcessorTest {
     void failsAnUnreadablePayloadWithoutRetrying() {
         ReservedJob job = new ReservedJob("default", "garbage", "garbage");
 
-        processor.process(new Reservation(job, "not JSON: Expected value"), OPTIONS.withTries(5));
+        processor.process(job, OPTIONS.withTries(5));
 
         assertThat(redis.scripts()).containsExactly(LuaScript.DELETE);
-        assertThat(failures).singleElement().extracting(Throwable::getMessage).isEqualTo("job payload is not JSON: Expected value");
+        assertThat(failures).singleElement().extracting(Throwable::getMessage).asString()
+                .startsWith("job payload is not JSON: Unrecognized token 'garbage'");
     }
 
     private double count(String outcome) {
@@ -138,11 +139,11 @@ class JobProcessorTest {
     }
 
     /** As the pop script hands it over: {@code attempts} already counts this attempt. */
-    private static Reservation reservation(JobEnvelope envelope, int attempts) {
+    private static ReservedJob reservation(JobEnvelope envelope, int attempts) {
         envelope.attempts = attempts - 1;
         String raw = envelope.toJson();
         envelope.attempts = attempts;
-        return new Reservation(new ReservedJob("default", raw, envelope.toJson()), null);
+        return new ReservedJob("default", raw, envelope.toJson());
     }
 
     private record Call(LuaScript script, List<String> keys, List<String> args) {

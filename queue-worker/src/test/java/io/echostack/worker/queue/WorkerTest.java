@@ -55,8 +55,6 @@ class WorkerTest {
     private static final String CHANNEL = "laravel_database_poster_room";
 
     @Inject
-    JobReserver reserver;
-    @Inject
     JobProcessor processor;
     @Inject
     RedisQueue queue;
@@ -89,7 +87,7 @@ class WorkerTest {
             }
         });
         subscriber.sync().subscribe(CHANNEL);
-        worker = new Worker(reserver, processor);
+        worker = new Worker(queue, processor);
         worker.start(new WorkerOptions("redis", QUEUE, Duration.ofMillis(50), 1, "0", 90, false));
     }
 
@@ -203,7 +201,7 @@ class WorkerTest {
         JobProcessor slowProcessor = new JobProcessor(
                 new BroadcastJobHandler(new BroadcastPublisher(slowPublish, RedisPrefix.LARAVEL_DEFAULT)),
                 queue, failedJobStore, new JobOutcomes(new SimpleMeterRegistry()), Clock.systemUTC());
-        worker = new Worker(reserver, slowProcessor);
+        worker = new Worker(queue, slowProcessor);
         worker.start(new WorkerOptions("redis", QUEUE, Duration.ofMillis(50), 1, "0", 90, false));
         queue.push(QUEUE, posterJob(null).toEnvelope(Instant.now()).toJson());
         assertThat(publishing.await(10, TimeUnit.SECONDS)).isTrue();

@@ -45,14 +45,24 @@ public final class JobEnvelope {
 
     /** Parses a payload read from Redis; requires the fields a worker cannot do without. */
     public static JobEnvelope parse(String json) throws MalformedPayloadException {
+        JsonNode tree;
+        try {
+            tree = Json.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new MalformedPayloadException("job payload is not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new MalformedPayloadException("job payload must be a JSON object");
+        }
+        if (!tree.path("attempts").isIntegralNumber()) {
+            // the pop script cannot count an attempt without it, so the job would be retried forever
+            throw new MalformedPayloadException("job payload has no numeric \"attempts\"");
+        }
         JobEnvelope envelope;
         try {
-            envelope = Json.mapper().readValue(json, JobEnvelope.class);
+            envelope = Json.mapper().treeToValue(tree, JobEnvelope.class);
         } catch (JsonProcessingException e) {
             throw new MalformedPayloadException("job payload is not a Laravel job envelope: " + e.getOriginalMessage(), e);
-        }
-        if (envelope == null) {
-            throw new MalformedPayloadException("job payload is JSON null");
         }
         if (envelope.job == null || envelope.job.isBlank()) {
             throw new MalformedPayloadException("job payload has no \"job\" handler");

@@ -48,8 +48,9 @@ class JobEnvelopeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not json", "null", "{\"uuid\":\"x\"}", "{\"job\":\"A@b\"}", "{\"job\":\"\",\"data\":{}}",
-            "{\"job\":\"A@b\",\"data\":{},\"attempts\":\"many\"}"})
+    @ValueSource(strings = {"not json", "null", "[]", "{\"uuid\":\"x\",\"attempts\":0}", "{\"job\":\"A@b\",\"attempts\":0}",
+            "{\"job\":\"\",\"data\":{},\"attempts\":0}", "{\"job\":\"A@b\",\"data\":{}}",
+            "{\"job\":\"A@b\",\"data\":{},\"attempts\":\"1\"}", "{\"job\":\"A@b\",\"data\":[],\"attempts\":0}"})
     void rejectsWhatAWorkerCannotRun(String input) {
         assertThatThrownBy(() -> JobEnvelope.parse(input))
                 .isInstanceOf(MalformedPayloadException.class)

@@ -113,6 +113,20 @@ class RedisQueueTest {
     }
 
     @Test
+    void aPayloadThatIsNotAJobIsReservedUnchangedInsteadOfLost() {
+        for (String poison : List.of("not json", "[1,2]", "{\"job\":\"A@b\"}", "{\"attempts\":\"x\"}")) {
+            queue.push("default", poison);
+            ReservedJob job = queue.pop("default", 90).orElseThrow();
+            assertThat(job.raw()).isEqualTo(poison);
+            assertThat(job.reserved()).isEqualTo(poison);
+            assertThat(redis.zscore(queue.keys("default").reserved(), poison)).isEqualTo((double) now() + 90);
+            assertThat(queue.delete(job)).isTrue();
+        }
+        assertThat(queue.size("default")).isZero();
+        assertThat(redis.llen(queue.keys("default").notifyList())).isZero();
+    }
+
+    @Test
     void emptyQueuePopsNothing() {
         assertThat(queue.pop("default", 90)).isEmpty();
     }
