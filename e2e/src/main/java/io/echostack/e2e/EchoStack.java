@@ -1,0 +1,118 @@
+package io.echostack.e2e;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three packaged services started as separate processes against one Redis and one PostgreSQL: echo-server from
+ * its jar with a laravel-echo-server.json, api-service and queue-worker from their Quarkus fast-jars configured by the
+ * usual Quarkus properties. Used by {@code ./run.sh} (via {@link RunStack}) and by the end-to-end tests.
+ */
+public final class EchoStack implements AutoCloseable {
+    private static final Duration STARTUP = Duration.ofSeconds(90);
+
+    private final StackConfig config;
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    private EchoStack(StackConfig config) {
+        this.config = config;
+    }
+
+    /** Starts echo-server, queue-worker and api-service, each waited for until its health check answers. */
+    public static EchoStack start(StackConfig config) {
+        EchoStack stack = new EchoStack(config);
+        try {
+            stack.startEchoServer();
+            stack.startQueueWorker();
+            stack.startApiService();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    public List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
+    private void startEchoServer() {
+        Path configFile = writeEchoServerConfig();
+        ServiceProcess echo = ServiceProcess.startJar("echo-server",
+                config.repoRoot().resolve("echo-server/target/echo-server.jar"), List.of("-Xmx256m"),
+                List.of("start", "--config", configFile.toString()), Map.of(), config.runDir().resolve("echo-server.log"));
+        services.add(echo);
+        echo.awaitReady(config.echoUrl() + "/", STARTUP);
+    }
+
+    private void startQueueWorker() {
+        ServiceProcess worker = ServiceProcess.startJar("queue-worker",
+                config.repoRoot().resolve("queue-worker/target/quarkus-app/quarkus-run.jar"),
+                quarkusProperties(config.workerPort()), List.of(), Map.of(), config.runDir().resolve("queue-worker.log"));
+        services.add(worker);
+        worker.awaitReady(config.workerUrl() + "/q/health/ready", STARTUP);
+    }
+
+    private void startApiService() {
+        ServiceProcess api = ServiceProcess.startJar("api-service",
+                config.repoRoot().resolve("api-service/target/quarkus-app/quarkus-run.jar"),
+                quarkusProperties(config.apiPort()), List.of(), Map.of(), config.runDir().resolve("api-service.log"));
+        services.add(api);
+        api.awaitReady(config.apiUrl() + "/q/health/ready", STARTUP);
+    }
+
+    private List<String> quarkusProperties(int httpPort) {
+        return List.of("-Xmx384m",
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + httpPort,
+                "-Dquarkus.redis.hosts=" + config.redisUrl(),
+                "-Dquarkus.datasource.jdbc.url=" + config.jdbcUrl(),
+                "-Dquarkus.datasource.username=" + config.jdbcUser(),
+                "-Dquarkus.datasource.password=" + config.jdbcPassword());
+    }
+
+    /** A laravel-echo-server.json as a user would write it, pointing at this stack's Redis. */
+    private Path writeEchoServerConfig() {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = json.createObjectNode();
+        root.put("authHost", config.apiUrl());
+        root.put("authEndpoint", "/broadcasting/auth");
+        root.put("host", "127.0.0.1");
+        root.put("port", Integer.toString(config.echoPort()));
+        root.put("devMode", true);
+        root.put("database", "redis");
+        ObjectNode redis = root.putObject("databaseConfig").putObject("redis");
+        redis.put("host", config.redisHost());
+        redis.put("port", Integer.toString(config.redisPort()));
+        redis.put("keyPrefix", "laravel_database_");
+        root.putObject("subscribers").put("http", true).put("redis", true);
+        Path file = config.runDir().resolve("laravel-echo-server.json");
+        try {
+            Files.createDirectories(file.getParent());
+            json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the services in reverse start order (api first, so nothing enqueues into a stopped worker). */
+    @Override
+    public void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+    }
+}

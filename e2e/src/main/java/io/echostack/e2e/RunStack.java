@@ -1,0 +1,88 @@
+package io.echostack.e2e;
+
+import io.echostack.testsupport.FreePorts;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * {@code ./run.sh}: the whole stack on embedded defaults, in the foreground until Ctrl-C.
+ * Redis: {@code redis-server} on PATH, else the Maven-shipped binary. PostgreSQL: the Maven-shipped binaries, data kept
+ * in {@code .run/postgres} between runs. api-service on 8080, queue-worker on 8081, echo-server on 6001 (override with
+ * the environment variables API_PORT, WORKER_PORT, ECHO_PORT, REDIS_PORT).
+ */
+public final class RunStack {
+    private RunStack() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repoRoot = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Path runDir = repoRoot.resolve(".run");
+        Files.createDirectories(runDir);
+        int redisPort = port("REDIS_PORT", FreePorts.next());
+
+        LocalRedis redis = LocalRedis.start(redisPort, runDir.resolve("redis.log"));
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(runDir.resolve("postgres"))
+                .setCleanDataDirectory(false)
+                .setPort(FreePorts.next())
+                .start();
+        StackConfig config = new StackConfig(repoRoot, runDir, "127.0.0.1", redis.port(),
+                postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres",
+                port("API_PORT", 8080), port("WORKER_PORT", 8081), port("ECHO_PORT", 6001));
+
+        EchoStack[] stack = new EchoStack[1];
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping Echo Stack...");
+            if (stack[0] != null) {
+                stack[0].close();
+            }
+            closeQuietly(postgres);
+            closeQuietly(redis);
+        }, "run-stack-stop"));
+
+        System.out.println("Redis      " + config.redisUrl() + "  (" + redis.kind() + ")");
+        System.out.println("PostgreSQL " + config.jdbcUrl() + "  (embedded, data in .run/postgres)");
+        System.out.println("Starting echo-server, queue-worker and api-service (logs in .run/*.log)...");
+        stack[0] = EchoStack.start(config);
+
+        System.out.println();
+        System.out.println("Echo Stack is running:");
+        System.out.println("  api-service   " + config.apiUrl() + "   (POST /api/posters, health /q/health)");
+        System.out.println("  queue-worker  " + config.workerUrl() + "   (health /q/health)");
+        System.out.println("  echo-server   " + config.echoUrl() + "   (socket.io 2 and 4 clients; GET / says OK)");
+        System.out.println("  logs          " + runDir + "/{api-service,queue-worker,echo-server}.log");
+        System.out.println();
+        System.out.println("Try: curl -X POST -H 'Content-Type: application/json' -d '{\"title\":\"hi\"}' "
+                + config.apiUrl() + "/api/posters");
+        System.out.println("Press Ctrl-C to stop everything.");
+        watch(stack[0]);
+    }
+
+    /** Returns only if a service dies on its own; the exit then runs the shutdown hook, which stops the rest. */
+    private static void watch(EchoStack stack) throws InterruptedException {
+        while (true) {
+            for (ServiceProcess service : stack.services()) {
+                if (!service.isAlive()) {
+                    System.err.println(service.name() + " stopped unexpectedly; last log lines:\n" + service.logTail());
+                    System.exit(1);
+                }
+            }
+            Thread.sleep(Duration.ofSeconds(1).toMillis());
+        }
+    }
+
+    private static int port(String env, int fallback) {
+        String value = System.getenv(env);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            System.err.println("while stopping: " + e);
+        }
+    }
+}
