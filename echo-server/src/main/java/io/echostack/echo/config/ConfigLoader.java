@@ -11,12 +11,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
- * Reads {@code laravel-echo-server.json} like laravel-echo-server: the file's top-level keys replace the defaults'
- * (a nested object replaces the default object whole), {@code devMode} is on only for {@code true} or
- * {@code "true"}, and {@code port} follows {@link ListenPort}. Errors become {@link ConfigException}s that say what
- * to fix, never a crash.
+ * Reads {@code laravel-echo-server.json} like laravel-echo-server: {@link EnvironmentOverrides} are applied to the
+ * file, then its top-level keys replace the defaults' (a nested object replaces the default object whole),
+ * {@code devMode} is on only for {@code true} or {@code "true"}, and {@code port} follows {@link ListenPort}.
+ * Errors become {@link ConfigException}s that say what to fix, never a crash.
  */
 public final class ConfigLoader {
     private static final String DEFAULTS = "defaults.json";
@@ -31,7 +32,12 @@ public final class ConfigLoader {
         return dir == null || dir.isBlank() ? Path.of(name) : Path.of(dir).resolve(name);
     }
 
+    /** Reads the file and applies the {@code LARAVEL_ECHO_SERVER_*} variables of this process's environment. */
     public static EchoServerConfig load(Path path) throws ConfigException {
+        return load(path, System.getenv());
+    }
+
+    public static EchoServerConfig load(Path path, Map<String, String> env) throws ConfigException {
         String json;
         try {
             json = Files.readString(path);
@@ -41,13 +47,18 @@ public final class ConfigLoader {
             throw new ConfigException("Error: There was a problem reading the config file " + path + ": " + e.getMessage(), e);
         }
         try {
-            return parse(json);
+            return parse(json, env);
         } catch (ConfigException e) {
             throw new ConfigException("Error: There was a problem reading the config file " + path + ": " + e.getMessage(), e);
         }
     }
 
+    /** Parses a config file's content, without environment overrides. */
     public static EchoServerConfig parse(String json) throws ConfigException {
+        return parse(json, Map.of());
+    }
+
+    public static EchoServerConfig parse(String json, Map<String, String> env) throws ConfigException {
         JsonNode file;
         try {
             file = MAPPER.readTree(json);
@@ -57,6 +68,7 @@ public final class ConfigLoader {
         if (file == null || !file.isObject()) {
             throw new ConfigException("the top level must be a JSON object");
         }
+        EnvironmentOverrides.apply((ObjectNode) file, env);
         ObjectNode merged = defaults();
         merged.setAll((ObjectNode) file);
         merged.put("port", ListenPort.parse(merged.path("port").asText()));

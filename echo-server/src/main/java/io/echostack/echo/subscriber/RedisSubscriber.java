@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 
 /**
@@ -25,6 +27,8 @@ import reactor.core.Disposable;
  * event loop.
  */
 public final class RedisSubscriber implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisSubscriber.class);
+
     private final RedisConfig config;
     private final BroadcastRelay relay;
     private final ConsoleLog console;
@@ -33,10 +37,10 @@ public final class RedisSubscriber implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final AtomicBoolean firstSubscription = new AtomicBoolean(true);
     private RedisClient client;
     private StatefulRedisPubSubConnection<String, String> connection;
     private Disposable connectionEvents;
-    private final AtomicBoolean firstSubscription = new AtomicBoolean(true);
 
     public RedisSubscriber(RedisConfig config, BroadcastRelay relay, ConsoleLog console) {
         this.config = config;
@@ -63,7 +67,7 @@ public final class RedisSubscriber implements AutoCloseable {
         connection.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String pattern, String channel, String message) {
-                relayThread.execute(() -> relay.relay(channel, message));
+                relayThread.execute(() -> relaySafely(channel, message));
             }
 
             @Override
@@ -96,6 +100,15 @@ public final class RedisSubscriber implements AutoCloseable {
             relayThread.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One broadcast failing (e.g. a socket in a bad state) must not stop the ones after it. */
+    private void relaySafely(String channel, String message) {
+        try {
+            relay.relay(channel, message);
+        } catch (RuntimeException e) {
+            LOG.warn("could not relay a message from {}", channel, e);
         }
     }
 
