@@ -31,8 +31,8 @@ public final class EchoStack implements AutoCloseable {
         EchoStack stack = new EchoStack(config);
         try {
             stack.startEchoServer();
-            stack.startQueueWorker();
-            stack.startApiService();
+            stack.startQuarkusService("queue-worker", config.workerPort());
+            stack.startQuarkusService("api-service", config.apiPort());
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -57,20 +57,13 @@ public final class EchoStack implements AutoCloseable {
         echo.awaitReady(config.echoUrl() + "/", STARTUP);
     }
 
-    private void startQueueWorker() {
-        ServiceProcess worker = ServiceProcess.startJar("queue-worker",
-                config.repoRoot().resolve("queue-worker/target/quarkus-app/quarkus-run.jar"),
-                quarkusProperties(config.workerPort()), List.of(), Map.of(), config.runDir().resolve("queue-worker.log"));
-        services.add(worker);
-        worker.awaitReady(config.workerUrl() + "/q/health/ready", STARTUP);
-    }
-
-    private void startApiService() {
-        ServiceProcess api = ServiceProcess.startJar("api-service",
-                config.repoRoot().resolve("api-service/target/quarkus-app/quarkus-run.jar"),
-                quarkusProperties(config.apiPort()), List.of(), Map.of(), config.runDir().resolve("api-service.log"));
-        services.add(api);
-        api.awaitReady(config.apiUrl() + "/q/health/ready", STARTUP);
+    /** A Quarkus fast-jar ({@code <module>/target/quarkus-app}), ready when {@code /q/health/ready} says so. */
+    private void startQuarkusService(String module, int httpPort) {
+        ServiceProcess service = ServiceProcess.startJar(module,
+                config.repoRoot().resolve(module + "/target/quarkus-app/quarkus-run.jar"),
+                quarkusProperties(httpPort), List.of(), Map.of(), config.runDir().resolve(module + ".log"));
+        services.add(service);
+        service.awaitReady("http://127.0.0.1:" + httpPort + "/q/health/ready", STARTUP);
     }
 
     private List<String> quarkusProperties(int httpPort) {
