@@ -51,13 +51,28 @@ public final class RedisQueue {
      * now + retry_after.
      */
     public Optional<ReservedJob> pop(String queue, Integer retryAfterSeconds) {
+        migrateDue(queue, retryAfterSeconds);
+        return reserve(queue, retryAfterSeconds);
+    }
+
+    /**
+     * The first half of {@link #pop}: due delayed jobs, and expired reservations unless {@code retryAfterSeconds} is
+     * null, move to the tail of the ready list. Scores are whole seconds, so a worker with many consumers may run this
+     * once per second per queue instead of before every pop.
+     */
+    public void migrateDue(String queue, Integer retryAfterSeconds) {
         QueueKeys keys = keys(queue);
         long now = now();
         migrate(keys.delayed(), keys, now);
         if (retryAfterSeconds != null) {
             migrate(keys.reserved(), keys, now);
         }
-        long expiresAt = now + (retryAfterSeconds == null ? 0 : retryAfterSeconds);
+    }
+
+    /** The second half of {@link #pop}: Laravel's pop script alone (attempts + 1, reserved until now + retry_after). */
+    public Optional<ReservedJob> reserve(String queue, Integer retryAfterSeconds) {
+        QueueKeys keys = keys(queue);
+        long expiresAt = now() + (retryAfterSeconds == null ? 0 : retryAfterSeconds);
         List<?> result = (List<?>) redis.run(LuaScript.POP,
                 List.of(keys.ready(), keys.reserved(), keys.notifyList()), List.of(Long.toString(expiresAt)));
         Object raw = result == null || result.isEmpty() ? null : result.get(0);
@@ -84,6 +99,16 @@ public final class RedisQueue {
     public long size(String queue) {
         QueueKeys keys = keys(queue);
         return (Long) redis.run(LuaScript.SIZE, List.of(keys.ready(), keys.delayed(), keys.reserved()), List.of());
+    }
+
+    /** Pending, delayed and reserved counts and the oldest pending job's creation time, read atomically. */
+    public QueueStats stats(String queue) {
+        QueueKeys keys = keys(queue);
+        List<?> reply = (List<?>) redis.run(LuaScript.STATS, List.of(keys.ready(), keys.delayed(), keys.reserved()),
+                List.of());
+        Object created = reply.get(3);
+        return new QueueStats((Long) reply.get(0), (Long) reply.get(1), (Long) reply.get(2),
+                Optional.ofNullable(created instanceof Long seconds ? seconds : null));
     }
 
     /** Deletes every job of the queue; returns how many there were. */

@@ -23,6 +23,7 @@ public enum LuaScript {
     MIGRATE("migrate", Reply.ARRAY),
     SIZE("size", Reply.INTEGER),
     CLEAR("clear", Reply.INTEGER),
+    STATS("stats", Reply.ARRAY),
     PUBLISH("publish", Reply.INTEGER);
 
     /** What a script returns, for clients that must pick an output type up front (Lettuce). */

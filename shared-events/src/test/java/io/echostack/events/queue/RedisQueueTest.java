@@ -204,4 +204,35 @@ class RedisQueueTest {
         redis.scriptFlush();
         assertThat(queue.pop("default", 90)).isPresent();
     }
+
+    @Test
+    void statsCountEachStateAndAgeTheOldestPendingJob() throws Exception {
+        String broadcast = payloads().get(payloads().size() - 1); // createdAt = now
+        queue.push("default", Fixtures.queueJobs().get(0)); // Laravel 8: no createdAt
+        queue.pop("default", 90).orElseThrow();
+        queue.push("default", broadcast);
+        queue.push("default", Fixtures.queueJobs().get(1));
+        queue.later("default", 60, Fixtures.queueJobs().get(2));
+        clock.advance(Duration.ofSeconds(7));
+
+        QueueStats stats = queue.stats("default");
+
+        assertThat(stats.pending()).isEqualTo(2);
+        assertThat(stats.delayed()).isEqualTo(1);
+        assertThat(stats.reserved()).isEqualTo(1);
+        assertThat(stats.oldestAgeSeconds(now())).contains(7L);
+        queue.clear("default");
+        queue.push("default", Fixtures.queueJobs().get(0));
+        assertThat(queue.stats("default").oldestCreatedAt()).isEmpty();
+        assertThat(queue.stats("empty")).isEqualTo(new QueueStats(0, 0, 0, java.util.Optional.empty()));
+    }
+
+    @Test
+    void migrateDueThenReserveIsPop() {
+        queue.later("default", 5, Fixtures.queueJobs().get(0));
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(queue.reserve("default", 90)).isEmpty();
+        queue.migrateDue("default", 90);
+        assertThat(queue.reserve("default", 90).orElseThrow().raw()).isEqualTo(Fixtures.queueJobs().get(0));
+    }
 }
