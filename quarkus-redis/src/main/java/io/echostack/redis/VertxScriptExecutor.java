@@ -27,6 +27,11 @@ public final class VertxScriptExecutor implements ScriptExecutor {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
+    /** The same client with another call timeout, e.g. a job's {@code timeout} for the calls that run the job. */
+    public VertxScriptExecutor withTimeout(Duration callTimeout) {
+        return callTimeout.equals(timeout) ? this : new VertxScriptExecutor(redis, callTimeout);
+    }
+
     @Override
     public Object run(LuaScript script, List<String> keys, List<String> args) {
         try {
