@@ -20,11 +20,20 @@ public class ValidationErrors {
         return JsonResponses.of(UNPROCESSABLE_ENTITY, body(e));
     }
 
+    @ServerExceptionMapper
+    public RestResponse<ValidationErrorBody> toLaravel422(ValidationFailed e) {
+        return JsonResponses.of(UNPROCESSABLE_ENTITY, body(new TreeMap<>(e.errors())));
+    }
+
     static ValidationErrorBody body(ConstraintViolationException e) {
         Map<String, List<String>> errors = new TreeMap<>();
         e.getConstraintViolations().stream()
                 .sorted(Comparator.comparing(ConstraintViolation::getMessage))
                 .forEach(v -> errors.computeIfAbsent(field(v.getPropertyPath()), k -> new ArrayList<>()).add(v.getMessage()));
+        return body(errors);
+    }
+
+    private static ValidationErrorBody body(Map<String, List<String>> errors) {
         List<String> all = errors.values().stream().flatMap(List::stream).toList();
         return new ValidationErrorBody(summary(all), errors);
     }

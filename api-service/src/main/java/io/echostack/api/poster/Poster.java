@@ -26,14 +26,23 @@ public class Poster extends PanacheEntity {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** A new active poster; timestamps in whole seconds, as Laravel's {@code timestamp(0)} columns keep them. */
+    /** The admin who created it (null for posters from before users existed). */
+    @Column(name = "user_id")
+    public Long ownerId;
+
+    /** A new active poster. */
     public static Poster newActive(String title, Instant now) {
         Poster poster = new Poster();
         poster.title = title;
         poster.status = ACTIVE;
-        poster.createdAt = now.truncatedTo(ChronoUnit.SECONDS);
+        poster.createdAt = laravelTimestamp(now);
         poster.updatedAt = poster.createdAt;
         return poster;
+    }
+
+    /** Whole seconds, as Laravel's {@code timestamp(0)} columns keep them. */
+    public static Instant laravelTimestamp(Instant now) {
+        return now.truncatedTo(ChronoUnit.SECONDS);
     }
 
     public static long countActive() {

@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * The seed app's "poster created" broadcast: {@code backend_poster} on the public {@code poster_room}, carrying the
- * dashboard counters, the poster, its edit link and the toast text the admin page shows.
+ * The seed app's poster broadcast (created, updated or deleted): {@code backend_poster} on the public
+ * {@code poster_room}, carrying the dashboard counters, the poster, its edit link and the toast text the admin page shows.
  */
 @ApplicationScoped
 public class PosterBroadcast {
@@ -21,14 +21,14 @@ public class PosterBroadcast {
         this.editUrl = config.editUrl();
     }
 
-    /** @param socketId the creator's X-Socket-ID ("toOthers"), or null to reach every listener */
-    public BroadcastJob created(PosterView poster, PosterCounts counts, String socketId) {
+    /** @param socketId the editor's X-Socket-ID ("toOthers"), or null to reach every listener */
+    public BroadcastJob of(PosterChange change, PosterView poster, PosterCounts counts, String socketId) {
         ObjectNode data = Json.mapper().createObjectNode();
         data.put("total", counts.active());
         data.put("month", counts.activeThisMonth());
         data.set("data", Json.mapper().valueToTree(poster));
         data.put("url", editUrl.replace("{id}", Long.toString(poster.id())));
-        data.put("msg", "海报☆" + poster.title() + "☆已新增!");
+        data.put("msg", change.message(poster.title()));
         return new BroadcastJob(List.of(CHANNEL), EVENT, data, socketId);
     }
 }

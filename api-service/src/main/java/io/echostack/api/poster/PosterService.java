@@ -1,15 +1,22 @@
 package io.echostack.api.poster;
 
 import io.echostack.api.broadcast.BroadcastDispatcher;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** Creates posters: the row and the counters in one transaction, then the broadcast once the row is committed. */
+/**
+ * Poster changes: the row and the counters in one transaction, then the {@code backend_poster} broadcast once the row
+ * is committed (so the worker never announces a row that a rollback removed).
+ */
 @ApplicationScoped
 public class PosterService {
     private final PosterBroadcast broadcast;
@@ -24,22 +31,81 @@ public class PosterService {
     }
 
     /** @param socketId X-Socket-ID of the request, or null */
-    public PosterView create(String title, String socketId) {
-        Instant now = clock.instant();
-        Created created = QuarkusTransaction.requiringNew().call(() -> {
-            Poster poster = Poster.newActive(title.strip(), now);
+    public PosterView create(PosterRequest request, Long ownerId, String socketId) {
+        return change(PosterChange.CREATED, socketId, now -> {
+            Poster poster = Poster.newActive(request.title().strip(), now);
+            if (request.status() != null) {
+                poster.status = request.status();
+            }
+            poster.ownerId = ownerId;
             poster.persist();
-            PosterCounts counts = new PosterCounts(Poster.countActive(),
-                    Poster.countActiveCreatedSince(startOfMonth(now)));
-            return new Created(PosterView.of(poster), counts);
-        });
-        // After commit, so the worker never announces a row that a rollback removed.
-        dispatcher.dispatch(broadcast.created(created.poster(), created.counts(), socketId));
-        return created.poster();
+            return poster;
+        }).poster();
+    }
+
+    /** @return the updated poster and its owner, or empty if there is no such poster */
+    public Optional<Changed> update(long id, PosterRequest request, String socketId) {
+        return Optional.ofNullable(change(PosterChange.UPDATED, socketId, now -> {
+            Poster poster = Poster.findById(id);
+            if (poster != null) {
+                poster.title = request.title().strip();
+                if (request.status() != null) {
+                    poster.status = request.status();
+                }
+                poster.updatedAt = Poster.laravelTimestamp(now);
+            }
+            return poster;
+        }));
+    }
+
+    /** @return the deleted poster and its owner, or empty if there was no such poster */
+    public Optional<Changed> delete(long id, String socketId) {
+        return Optional.ofNullable(change(PosterChange.DELETED, socketId, now -> {
+            Poster poster = Poster.findById(id);
+            if (poster != null) {
+                poster.delete();
+            }
+            return poster;
+        }));
     }
 
     public Optional<PosterView> find(long id) {
         return Poster.<Poster>findByIdOptional(id).map(PosterView::of);
+    }
+
+    /** One page, newest first; {@code status} null means every poster. */
+    public PosterPage list(String status, int page, int perPage) {
+        PanacheQuery<Poster> query = status == null
+                ? Poster.findAll(Sort.descending("id"))
+                : Poster.find("status", Sort.descending("id"), status);
+        long total = query.count();
+        var items = query.page(Page.of(page - 1, perPage)).<Poster>list().stream().map(PosterView::of).toList();
+        return new PosterPage(items, page, perPage, total);
+    }
+
+    /** The dashboard counters right now. */
+    public PosterCounts counts() {
+        return QuarkusTransaction.requiringNew().call(() -> counts(clock.instant()));
+    }
+
+    private Changed change(PosterChange kind, String socketId, Function<Instant, Poster> work) {
+        Instant now = clock.instant();
+        Changed changed = QuarkusTransaction.requiringNew().call(() -> {
+            Poster poster = work.apply(now);
+            if (poster == null) {
+                return null;
+            }
+            Poster.flush();
+            return new Changed(PosterView.of(poster), poster.ownerId, counts(now));
+        });
+        if (changed != null) {
+            dispatcher.dispatch(broadcast.of(kind, changed.poster(), changed.counts(), socketId));
+        }
+        return changed;
+    }
+
+    private PosterCounts counts(Instant now) {
+        return new PosterCounts(Poster.countActive(), Poster.countActiveCreatedSince(startOfMonth(now)));
     }
 
     private Instant startOfMonth(Instant now) {
@@ -47,6 +113,7 @@ public class PosterService {
         return local.toLocalDate().withDayOfMonth(1).atStartOfDay(zone).toInstant();
     }
 
-    private record Created(PosterView poster, PosterCounts counts) {
+    /** A committed change: the poster as it now is (or was, if deleted), its owner and the new counters. */
+    public record Changed(PosterView poster, Long ownerId, PosterCounts counts) {
     }
 }

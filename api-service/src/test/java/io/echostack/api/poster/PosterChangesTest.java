@@ -1,0 +1,174 @@
+package io.echostack.api.poster;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.echostack.api.QueuedJobs;
+import io.echostack.api.ServersResource;
+import io.echostack.events.queue.RedisQueue;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.redis.client.Redis;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** List, update and delete through HTTP; each change read back from the real Redis queue. */
+@QuarkusTest
+@QuarkusTestResource(ServersResource.class)
+class PosterChangesTest {
+    @Inject
+    RedisQueue queue;
+    @Inject
+    Redis redis;
+
+    @BeforeEach
+    void emptyTableAndQueue() {
+        QuarkusTransaction.requiringNew().run(() -> Poster.deleteAll());
+        queue.clear("default");
+    }
+
+    @Test
+    void updatesAndBroadcastsTheSeedsUpdatedMessage() {
+        long id = create("before");
+        queue.clear("default");
+
+        given().contentType(ContentType.JSON).header("X-Socket-ID", "s.1")
+                .body("{\"title\":\"after\",\"status\":\"inactive\"}")
+                .when().put("/api/posters/" + id)
+                .then().statusCode(200)
+                .body("title", equalTo("after"))
+                .body("status", equalTo("inactive"));
+
+        List<JsonNode> jobs = QueuedJobs.commands(redis);
+        assertThat(jobs).hasSize(1);
+        JsonNode job = jobs.get(0);
+        assertThat(job.get("channels").toString()).isEqualTo("[\"poster_room\"]");
+        assertThat(job.get("event").asText()).isEqualTo("backend_poster");
+        assertThat(job.get("socket").asText()).isEqualTo("s.1");
+        JsonNode data = job.get("data");
+        assertThat(data.get("msg").asText()).isEqualTo("海报☆after☆已更新!");
+        assertThat(data.get("url").asText()).isEqualTo("/admin/posters/" + id + "/edit");
+        assertThat(data.get("total").asLong()).isZero();
+        assertThat(data.get("month").asLong()).isZero();
+        assertThat(data.get("data").get("status").asText()).isEqualTo("inactive");
+    }
+
+    @Test
+    void deletesAndBroadcastsTheSeedsDeletedMessage() {
+        long id = create("gone");
+        create("stays");
+        queue.clear("default");
+
+        given().delete("/api/posters/" + id).then().statusCode(204);
+
+        given().get("/api/posters/" + id).then().statusCode(404);
+        JsonNode job = QueuedJobs.commands(redis).get(0);
+        assertThat(job.get("socket").isNull()).isTrue();
+        assertThat(job.get("data").get("msg").asText()).isEqualTo("海报☆gone☆已删除!");
+        assertThat(job.get("data").get("data").get("id").asLong()).isEqualTo(id);
+        assertThat(job.get("data").get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void unknownIdsAre404AndQueueNothing() {
+        given().contentType(ContentType.JSON).body("{\"title\":\"x\"}").put("/api/posters/999999")
+                .then().statusCode(404).contentType(ContentType.JSON)
+                .body("message", equalTo("Poster 999999 not found."));
+        given().delete("/api/posters/999999").then().statusCode(404).contentType(ContentType.JSON);
+        given().get("/api/posters/not-a-number").then().statusCode(404).contentType(ContentType.JSON);
+
+        assertThat(QueuedJobs.all(redis)).isEmpty();
+    }
+
+    @Test
+    void rejectsBadUpdatesWithoutWriting() {
+        long id = create("kept");
+        queue.clear("default");
+
+        given().contentType(ContentType.JSON).body("{\"title\":\"\",\"status\":\"archived\"}")
+                .put("/api/posters/" + id)
+                .then().statusCode(422)
+                .body("message", equalTo("The selected status is invalid. (and 1 more error)"))
+                .body("errors.title[0]", equalTo("The title field is required."))
+                .body("errors.status[0]", equalTo("The selected status is invalid."));
+        given().contentType(ContentType.JSON).body("{\"title\":").put("/api/posters/" + id).then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{\"title\":\"x\",\"status\":5}").put("/api/posters/" + id)
+                .then().statusCode(anyOf4xx());
+
+        given().get("/api/posters/" + id).then().body("title", equalTo("kept"));
+        assertThat(QueuedJobs.all(redis)).isEmpty();
+    }
+
+    @Test
+    void listsNewestFirstPaginatedLikeLaravel() {
+        long first = create("one");
+        long second = create("two");
+        long third = create("three");
+
+        given().get("/api/posters?per_page=2")
+                .then().statusCode(200)
+                .body("current_page", equalTo(1))
+                .body("data.id", contains((int) third, (int) second))
+                .body("from", equalTo(1))
+                .body("to", equalTo(2))
+                .body("last_page", equalTo(2))
+                .body("per_page", equalTo(2))
+                .body("total", equalTo(3))
+                .body("prev_page_url", nullValue())
+                .body("next_page_url", endsWith("/api/posters?per_page=2&page=2"))
+                .body("path", endsWith("/api/posters"));
+        given().get("/api/posters?per_page=2&page=2")
+                .then().statusCode(200)
+                .body("data.id", contains((int) first))
+                .body("next_page_url", nullValue())
+                .body("prev_page_url", endsWith("page=1"));
+        given().get("/api/posters?page=9").then().statusCode(200).body("data", org.hamcrest.Matchers.empty())
+                .body("from", nullValue());
+    }
+
+    @Test
+    void filtersByStatus() {
+        create("visible");
+        QuarkusTransaction.requiringNew().run(() -> {
+            Poster hidden = Poster.newActive("hidden", Instant.now());
+            hidden.status = Poster.INACTIVE;
+            hidden.persist();
+        });
+
+        given().get("/api/posters?status=inactive").then().statusCode(200)
+                .body("data.title", contains("hidden")).body("total", equalTo(1))
+                .body("first_page_url", endsWith("?status=inactive&page=1"));
+        given().get("/api/posters?status=active").then().body("data.title", contains("visible"));
+        given().get("/api/posters").then().body("total", equalTo(2));
+    }
+
+    @Test
+    void rejectsBadListParameters() {
+        given().get("/api/posters?status=archived&page=0&per_page=abc")
+                .then().statusCode(422).contentType(ContentType.JSON)
+                .body("errors.status[0]", equalTo("The selected status is invalid."))
+                .body("errors.page[0]", equalTo("The page must be at least 1."))
+                .body("errors.per_page[0]", equalTo("The per page must be between 1 and 100."));
+        given().get("/api/posters?per_page=101").then().statusCode(422);
+    }
+
+    private static org.hamcrest.Matcher<Integer> anyOf4xx() {
+        return org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.greaterThanOrEqualTo(400),
+                org.hamcrest.Matchers.lessThan(500));
+    }
+
+    private static long create(String title) {
+        return given().contentType(ContentType.JSON).body("{\"title\":\"" + title + "\"}").post("/api/posters")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+}
