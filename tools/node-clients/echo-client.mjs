@@ -5,15 +5,26 @@
 //   {"type":"listening","channel":"poster_room","event":".backend_poster"}
 //   {"type":"event","channel":"poster_room","event":".backend_poster","data":{…}}
 //   {"type":"left","channel":"poster_room"}
+//   {"type":"subscription_error","channel":"private-x","status":403}   (raw socket.on: Echo's error() is a no-op)
+//   {"type":"here","channel":"presence-chat.1","members":[…user_info…]}
+//   {"type":"joining"|"leaving","channel":"presence-chat.1","member":{…user_info…}}
+//   {"type":"whisper","channel":"private-x","event":"typing","data":{…}}
+//   {"type":"raw","event":"presence:subscribed|joining|leaving","channel":"…","payload":…}   (exact server payload)
 //   {"type":"emitted","event":"subscribe"}
 //   {"type":"disconnected","reason":"transport close"}
 //   {"type":"error","message":"…"}
 //   {"type":"done"}                       (after --idle-seconds, just before exiting 0)
 // Every line also carries "client": the index of the connection (0…N-1 with --clients N, for load tests).
-// stdin accepts one command per line: "leave <channel>", "listen <channel>", "emit <event> [<json>]", "quit".
+// stdin accepts one command per line: "leave <channel>", "listen <channel>", "emit <event> [<json>]",
+// "whisper <channel> <event> <json>", "quit".
 //
 // Usage: node echo-client.mjs --echo 1|2 --url http://127.0.0.1:6001 --channel poster_room [--channel …]
 //          [--event .backend_poster …] [--transports websocket|polling|default] [--idle-seconds N] [--clients N]
+//          [--header 'Name: value' …] [--handshake-header 'Name: value' …] [--whisper-event typing …]
+// Channel names are full wire names: "private-…" is joined with Echo.private, "presence-…" with Echo.join (and its
+// here/joining/leaving callbacks), anything else with Echo.channel. --header goes into Echo's auth.headers (sent with
+// every subscribe, forwarded to the auth endpoint); --handshake-header is sent on the socket.io handshake itself
+// (Cookie, Referer), as a browser would. --whisper-event listens for that whisper on private and presence channels.
 // --echo 1 = laravel-echo 1.19.0 + socket.io-client 2.5.0 (EIO=3); --echo 2 = laravel-echo 2.5.0 + socket.io-client 4.8.1 (EIO=4).
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
@@ -30,6 +41,9 @@ const { values: args } = parseArgs({
     transports: { type: 'string', default: 'default' },
     'idle-seconds': { type: 'string' },
     clients: { type: 'string', default: '1' },
+    header: { type: 'string', multiple: true, default: [] },
+    'handshake-header': { type: 'string', multiple: true, default: [] },
+    'whisper-event': { type: 'string', multiple: true, default: [] },
   },
 });
 
@@ -48,6 +62,16 @@ async function loadGeneration(generation) {
     return { Echo: echo.default, io: io.io };
   }
   throw new Error(`--echo must be 1 or 2, got ${generation}`);
+}
+
+function headers(list) {
+  return Object.fromEntries(list.map((header) => {
+    const colon = header.indexOf(':');
+    if (colon < 1) {
+      throw new Error(`a header must look like 'Name: value', got ${header}`);
+    }
+    return [header.slice(0, colon).trim(), header.slice(colon + 1).trim()];
+  }));
 }
 
 function transportOptions(transports) {
@@ -91,6 +115,8 @@ function startClient({ Echo, io }, index, forceNew) {
   const echo = new Echo({
     broadcaster: 'socket.io', host: args.url, client: io, ...transportOptions(args.transports),
     ...(forceNew ? { forceNew: true } : {}),
+    auth: { headers: headers(args.header) },
+    ...(args['handshake-header'].length ? { extraHeaders: headers(args['handshake-header']) } : {}),
   });
   const socket = echo.connector.socket;
   const engine = () => socket.io.engine;
@@ -105,10 +131,36 @@ function startClient({ Echo, io }, index, forceNew) {
   socket.on('disconnect', (reason) => say({ type: 'disconnected', reason: String(reason) }));
   socket.on('connect_error', (error) => say({ type: 'error', message: String(error && error.message || error) }));
 
+  socket.on('subscription_error', (channel, status) => say({ type: 'subscription_error', channel, status }));
+  // The raw presence emits as the server sent them (Echo's callbacks above only see user_info).
+  for (const event of ['presence:subscribed', 'presence:joining', 'presence:leaving']) {
+    socket.on(event, (channel, payload) => say({ type: 'raw', event, channel, payload }));
+  }
+
+  const channelOf = (name) => {
+    if (name.startsWith('presence-')) {
+      const presence = echo.join(name.slice('presence-'.length));
+      if (!presence.echoStackWatched) {
+        presence.echoStackWatched = true;
+        presence.here((members) => say({ type: 'here', channel: name, members }))
+          .joining((member) => say({ type: 'joining', channel: name, member }))
+          .leaving((member) => say({ type: 'leaving', channel: name, member }));
+      }
+      return presence;
+    }
+    return name.startsWith('private-') ? echo.private(name.slice('private-'.length)) : echo.channel(name);
+  };
+
   const listen = (channel) => {
+    const subscription = channelOf(channel);
     for (const event of args.event) {
-      echo.channel(channel).listen(event, (data) => say({ type: 'event', channel, event, data }));
+      subscription.listen(event, (data) => say({ type: 'event', channel, event, data }));
       say({ type: 'listening', channel, event });
+    }
+    if (channel.startsWith('private-') || channel.startsWith('presence-')) {
+      for (const event of args['whisper-event']) {
+        subscription.listenForWhisper(event, (data) => say({ type: 'whisper', channel, event, data }));
+      }
     }
   };
   args.channel.forEach(listen);
@@ -126,8 +178,21 @@ function startClient({ Echo, io }, index, forceNew) {
     }
   };
 
+  // "whisper <channel> <event> <json>": Echo's whisper, i.e. a "client event" {channel, event: "client-<event>", data}.
+  const whisper = (rest) => {
+    const [channel, event, ...json] = rest.split(' ');
+    try {
+      channelOf(channel).whisper(event, JSON.parse(json.join(' ')));
+      say({ type: 'emitted', event: `client-${event}` });
+    } catch (error) {
+      say({ type: 'error', message: `bad whisper: ${error.message}` });
+    }
+  };
+
   const command = (name, channel, line) => {
-    if (name === 'emit' && channel) {
+    if (name === 'whisper' && channel) {
+      whisper(line.slice('whisper '.length));
+    } else if (name === 'emit' && channel) {
       emitRaw(line.slice('emit '.length));
     } else if (name === 'leave' && channel) {
       echo.leaveChannel(channel);

@@ -1,5 +1,7 @@
 package io.echostack.echo;
 
+import io.echostack.echo.auth.AuthSettings;
+import io.echostack.echo.auth.ChannelAuthorizer;
 import io.echostack.echo.channel.Broadcaster;
 import io.echostack.echo.channel.ChannelSubscriptions;
 import io.echostack.echo.config.EchoServerConfig;
@@ -41,7 +43,8 @@ public final class EchoServer implements AutoCloseable {
         console.info("");
         console.info(config.devMode() ? "⚠ Starting server in DEV mode..." : "Starting server...");
         console.info("");
-        new ChannelSubscriptions(console).register(http.namespace());
+        new ChannelSubscriptions(new ChannelAuthorizer(AuthSettings.from(config), console), console)
+                .register(http.namespace());
         http.start();
         console.success("Running at " + config.displayHost() + " on port " + http.port());
         console.dev("✔  Channels are ready.");

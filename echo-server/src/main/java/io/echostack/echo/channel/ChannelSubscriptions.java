@@ -1,5 +1,7 @@
 package io.echostack.echo.channel;
 
+import io.echostack.echo.auth.AuthResult;
+import io.echostack.echo.auth.ChannelAuthorizer;
 import io.echostack.echo.log.ConsoleLog;
 import io.echostack.events.broadcast.ChannelKind;
 import io.socket.socketio.server.SocketIoNamespace;
@@ -11,17 +13,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The client → server events of laravel-echo on every connecting socket: {@code subscribe} joins a public channel's
- * room, {@code unsubscribe} leaves it. Private and presence channels need the auth request to Laravel, which this
- * server does not make yet: such subscriptions are refused and logged. In dev mode a disconnect logs every channel
- * the socket leaves, as laravel-echo-server does. Bad payloads are logged and ignored; a handler failure never
- * reaches socket.io's thread.
+ * room at once and a private or presence one after Laravel's auth endpoint answered 200 (else the socket gets
+ * {@code subscription_error (channel, status)}); {@code unsubscribe} leaves. In dev mode a disconnect logs every
+ * channel the socket leaves, as laravel-echo-server does. Bad payloads are logged and ignored; a handler failure never
+ * reaches socket.io's thread, and an auth answer for a socket that is gone meanwhile is dropped.
  */
 public final class ChannelSubscriptions {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelSubscriptions.class);
 
+    private final ChannelAuthorizer authorizer;
     private final ConsoleLog console;
 
-    public ChannelSubscriptions(ConsoleLog console) {
+    public ChannelSubscriptions(ChannelAuthorizer authorizer, ConsoleLog console) {
+        this.authorizer = authorizer;
         this.console = console;
     }
 
@@ -49,14 +53,41 @@ public final class ChannelSubscriptions {
     private void subscribe(SocketIoSocket socket, Object[] args) {
         SubscriptionRequest.from(args).ifPresentOrElse(request -> {
             String channel = request.channel().value();
-            if (request.channel().kind() != ChannelKind.PUBLIC) {
-                console.warning(socket.getId() + " could not join " + channel
-                        + ": private and presence channels need authentication, which is not available yet");
+            if (request.channel().kind() == ChannelKind.PUBLIC) {
+                join(socket, channel);
                 return;
             }
-            socket.joinRoom(channel);
-            console.dev(socket.getId() + " joined channel: " + channel);
+            authorizer.authorize(socket.getId(), channel, socket.getInitialHeaders(), request.auth())
+                    .thenAccept(result -> {
+                        try {
+                            onAuthorized(socket, request, result);
+                        } catch (RuntimeException e) {
+                            LOG.warn("subscribe of {} to {} failed", socket.getId(), channel, e);
+                        }
+                    });
         }, () -> console.dev(socket.getId() + " sent subscribe without a channel: " + Arrays.toString(args)));
+    }
+
+    private void onAuthorized(SocketIoSocket socket, SubscriptionRequest request, AuthResult result) {
+        String channel = request.channel().value();
+        if (!socket.isConnected()) {
+            console.dev(socket.getId() + " disconnected before the auth answer for " + channel);
+            return;
+        }
+        if (!result.granted()) {
+            socket.send("subscription_error", channel, result.status());
+            return;
+        }
+        join(socket, channel);
+        if (request.channel().kind() == ChannelKind.PRESENCE && result.channelData() == null) {
+            // As the reference: in the room (broadcasts arrive) but not a member. Its later leave crashed; ours can't.
+            console.dev("Unable to join channel. Member data for presence channel missing");
+        }
+    }
+
+    private void join(SocketIoSocket socket, String channel) {
+        socket.joinRoom(channel);
+        console.dev(socket.getId() + " joined channel: " + channel);
     }
 
     private void unsubscribe(SocketIoSocket socket, Object[] args) {

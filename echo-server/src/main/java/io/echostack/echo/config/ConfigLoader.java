@@ -73,11 +73,16 @@ public final class ConfigLoader {
         merged.setAll((ObjectNode) file);
         merged.put("port", ListenPort.parse(merged.path("port").asText()));
         merged.put("devMode", "true".equals(merged.path("devMode").asText()));
+        EchoServerConfig config;
         try {
-            return MAPPER.treeToValue(merged, EchoServerConfig.class);
+            config = MAPPER.treeToValue(merged, EchoServerConfig.class);
         } catch (JsonProcessingException e) {
             throw new ConfigException("unexpected value (" + e.getOriginalMessage() + ")", e);
         }
+        if (config.authRequestTimeout() <= 0) {
+            throw new ConfigException("authRequestTimeout must be a positive number of milliseconds");
+        }
+        return config;
     }
 
     private static ObjectNode defaults() {

@@ -13,6 +13,8 @@ import java.util.List;
  * @param host           listen address; null = all interfaces
  * @param port           the listen port, already extracted by {@link ListenPort}
  * @param socketio       socket.io server options; {@code pingInterval}/{@code pingTimeout} are honoured
+ * @param authRequestTimeout milliseconds an auth request to Laravel may take (ours; the reference waits forever)
+ * @param authVerifyTls  whether the auth request verifies Laravel's TLS certificate (ours; the reference never does)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EchoServerConfig(
@@ -27,11 +29,13 @@ public record EchoServerConfig(
         String protocol,
         ObjectNode socketio,
         Subscribers subscribers,
-        ApiOriginAllow apiOriginAllow) {
+        ApiOriginAllow apiOriginAllow,
+        long authRequestTimeout,
+        boolean authVerifyTls) {
 
     public EchoServerConfig withDevMode(boolean devMode) {
         return new EchoServerConfig(authHost, authEndpoint, clients, database, databaseConfig, devMode, host, port,
-                protocol, socketio, subscribers, apiOriginAllow);
+                protocol, socketio, subscribers, apiOriginAllow, authRequestTimeout, authVerifyTls);
     }
 
     public RedisConfig redis() {

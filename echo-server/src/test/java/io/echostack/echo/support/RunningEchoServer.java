@@ -27,11 +27,16 @@ public final class RunningEchoServer implements AutoCloseable {
     private final StatefulRedisConnection<String, String> publisher;
 
     public RunningEchoServer() throws Exception {
+        this("");
+    }
+
+    /** @param extraKeys more top-level config members, e.g. {@code "authHost": "http://…",} (with a trailing comma) */
+    public RunningEchoServer(String extraKeys) throws Exception {
         TestRedis testRedis = TestRedis.get();
         String json = """
-                {"host": "127.0.0.1", "port": %d, "devMode": true,
+                {%s "host": "127.0.0.1", "port": %d, "devMode": true,
                  "databaseConfig": {"redis": {"host": "%s", "port": %d, "keyPrefix": "%s"}}}
-                """.formatted(FreePorts.next(), testRedis.host(), testRedis.port(), PREFIX);
+                """.formatted(extraKeys, FreePorts.next(), testRedis.host(), testRedis.port(), PREFIX);
         PrintStream out = new PrintStream(new TeeStream(console, System.out), true, StandardCharsets.UTF_8);
         server = new EchoServer(ConfigLoader.parse(json), new ConsoleLog(out, true)).start();
         redis = RedisClient.create(testRedis.url());

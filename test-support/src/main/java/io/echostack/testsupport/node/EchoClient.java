@@ -32,7 +32,9 @@ import java.util.function.Predicate;
  * </pre>
  * Line types: {@code connected} (socketId, transport), {@code upgraded}, {@code listening} (channel, event),
  * {@code event} (channel, event, data), {@code left}, {@code emitted}, {@code disconnected} (reason),
- * {@code error} (message), {@code done}; each also has {@code client}, the connection's index (see
+ * {@code error} (message), {@code done}; for private and presence channels also {@code subscription_error}
+ * (channel, status), {@code here} (members), {@code joining}/{@code leaving} (member), {@code whisper} (channel,
+ * event, data) and {@code raw} (event, channel, payload: the exact presence emit); each also has {@code client}, the connection's index (see
  * {@link Builder#clients}). Stdout that is not JSON becomes {@code {"type":"raw","line":…}}.
  * {@link #close()} disconnects the client and ends the process.
  */
@@ -108,7 +110,7 @@ public final class EchoClient implements AutoCloseable {
 
     /**
      * Sends a stdin command: {@code leave <channel>}, {@code listen <channel>}, {@code emit <event> [<json>]} (a raw
-     * socket.io emit) or {@code quit}.
+     * socket.io emit), {@code whisper <channel> <event> <json>} or {@code quit}.
      */
     public void command(String line) {
         try {
@@ -213,6 +215,9 @@ public final class EchoClient implements AutoCloseable {
         private final String url;
         private final List<String> channels = new ArrayList<>();
         private final List<String> events = new ArrayList<>();
+        private final List<String> authHeaders = new ArrayList<>();
+        private final List<String> handshakeHeaders = new ArrayList<>();
+        private final List<String> whisperEvents = new ArrayList<>();
         private Transports transports = Transports.DEFAULT;
         private Duration idle;
         private int clients = 1;
@@ -222,7 +227,10 @@ public final class EchoClient implements AutoCloseable {
             this.url = url;
         }
 
-        /** A channel to {@code Echo.channel(name).listen(...)} on; repeatable. */
+        /**
+         * A channel to listen on, by wire name; repeatable. {@code private-…} is joined with {@code Echo.private},
+         * {@code presence-…} with {@code Echo.join}, anything else with {@code Echo.channel}.
+         */
         public Builder channel(String name) {
             channels.add(name);
             return this;
@@ -231,6 +239,24 @@ public final class EchoClient implements AutoCloseable {
         /** An event name as passed to {@code listen}; repeatable; default {@code .backend_poster}. */
         public Builder event(String name) {
             events.add(name);
+            return this;
+        }
+
+        /** A header in Echo's {@code auth.headers} (sent with every subscribe); repeatable. */
+        public Builder authHeader(String name, String value) {
+            authHeaders.add(name + ": " + value);
+            return this;
+        }
+
+        /** A header on the socket.io handshake itself, as a browser sends {@code Cookie} or {@code Referer}. */
+        public Builder handshakeHeader(String name, String value) {
+            handshakeHeaders.add(name + ": " + value);
+            return this;
+        }
+
+        /** A whisper to listen for on every private and presence channel (lines of type {@code whisper}). */
+        public Builder whisperEvent(String name) {
+            whisperEvents.add(name);
             return this;
         }
 
@@ -260,6 +286,9 @@ public final class EchoClient implements AutoCloseable {
                     "--echo", generation.argument(), "--url", url, "--transports", transports.argument()));
             channels.forEach(channel -> command.addAll(List.of("--channel", channel)));
             events.forEach(event -> command.addAll(List.of("--event", event)));
+            authHeaders.forEach(header -> command.addAll(List.of("--header", header)));
+            handshakeHeaders.forEach(header -> command.addAll(List.of("--handshake-header", header)));
+            whisperEvents.forEach(event -> command.addAll(List.of("--whisper-event", event)));
             if (clients != 1) {
                 command.addAll(List.of("--clients", Integer.toString(clients)));
             }
