@@ -1,5 +1,6 @@
 package io.echostack.api.poster;
 
+import io.echostack.api.auth.CurrentUser;
 import io.echostack.api.error.ValidationFailed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -36,10 +37,12 @@ public class PosterResource {
 
     private final PosterService posters;
     private final Validator validator;
+    private final CurrentUser user;
 
-    PosterResource(PosterService posters, Validator validator) {
+    PosterResource(PosterService posters, Validator validator, CurrentUser user) {
         this.posters = posters;
         this.validator = validator;
+        this.user = user;
     }
 
     /** Newest first, Laravel-paginated; {@code ?status=active|inactive} filters. */
@@ -71,7 +74,7 @@ public class PosterResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public RestResponse<PosterView> create(PosterRequest body, @RestHeader("X-Socket-ID") String socketId) {
-        PosterView poster = posters.create(valid(body), null, blankToNull(socketId));
+        PosterView poster = posters.create(valid(body), user.require().id, blankToNull(socketId));
         return RestResponse.ResponseBuilder.<PosterView>created(URI.create("/api/posters/" + poster.id()))
                 .entity(poster)
                 .build();

@@ -1,6 +1,6 @@
 package io.echostack.api.poster;
 
-import static io.restassured.RestAssured.given;
+import static io.echostack.api.AdminApi.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
@@ -42,7 +42,7 @@ class PosterChangesTest {
         long id = create("before");
         queue.clear("default");
 
-        given().contentType(ContentType.JSON).header("X-Socket-ID", "s.1")
+        asAdmin().contentType(ContentType.JSON).header("X-Socket-ID", "s.1")
                 .body("{\"title\":\"after\",\"status\":\"inactive\"}")
                 .when().put("/api/posters/" + id)
                 .then().statusCode(200)
@@ -69,9 +69,9 @@ class PosterChangesTest {
         create("stays");
         queue.clear("default");
 
-        given().delete("/api/posters/" + id).then().statusCode(204);
+        asAdmin().delete("/api/posters/" + id).then().statusCode(204);
 
-        given().get("/api/posters/" + id).then().statusCode(404);
+        asAdmin().get("/api/posters/" + id).then().statusCode(404);
         JsonNode job = QueuedJobs.commands(redis).get(0);
         assertThat(job.get("socket").isNull()).isTrue();
         assertThat(job.get("data").get("msg").asText()).isEqualTo("海报☆gone☆已删除!");
@@ -81,11 +81,11 @@ class PosterChangesTest {
 
     @Test
     void unknownIdsAre404AndQueueNothing() {
-        given().contentType(ContentType.JSON).body("{\"title\":\"x\"}").put("/api/posters/999999")
+        asAdmin().contentType(ContentType.JSON).body("{\"title\":\"x\"}").put("/api/posters/999999")
                 .then().statusCode(404).contentType(ContentType.JSON)
                 .body("message", equalTo("Poster 999999 not found."));
-        given().delete("/api/posters/999999").then().statusCode(404).contentType(ContentType.JSON);
-        given().get("/api/posters/not-a-number").then().statusCode(404).contentType(ContentType.JSON);
+        asAdmin().delete("/api/posters/999999").then().statusCode(404).contentType(ContentType.JSON);
+        asAdmin().get("/api/posters/not-a-number").then().statusCode(404).contentType(ContentType.JSON);
 
         assertThat(QueuedJobs.all(redis)).isEmpty();
     }
@@ -95,17 +95,17 @@ class PosterChangesTest {
         long id = create("kept");
         queue.clear("default");
 
-        given().contentType(ContentType.JSON).body("{\"title\":\"\",\"status\":\"archived\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"title\":\"\",\"status\":\"archived\"}")
                 .put("/api/posters/" + id)
                 .then().statusCode(422)
                 .body("message", equalTo("The selected status is invalid. (and 1 more error)"))
                 .body("errors.title[0]", equalTo("The title field is required."))
                 .body("errors.status[0]", equalTo("The selected status is invalid."));
-        given().contentType(ContentType.JSON).body("{\"title\":").put("/api/posters/" + id).then().statusCode(400);
-        given().contentType(ContentType.JSON).body("{\"title\":\"x\",\"status\":5}").put("/api/posters/" + id)
+        asAdmin().contentType(ContentType.JSON).body("{\"title\":").put("/api/posters/" + id).then().statusCode(400);
+        asAdmin().contentType(ContentType.JSON).body("{\"title\":\"x\",\"status\":5}").put("/api/posters/" + id)
                 .then().statusCode(anyOf4xx());
 
-        given().get("/api/posters/" + id).then().body("title", equalTo("kept"));
+        asAdmin().get("/api/posters/" + id).then().body("title", equalTo("kept"));
         assertThat(QueuedJobs.all(redis)).isEmpty();
     }
 
@@ -115,7 +115,7 @@ class PosterChangesTest {
         long second = create("two");
         long third = create("three");
 
-        given().get("/api/posters?per_page=2")
+        asAdmin().get("/api/posters?per_page=2")
                 .then().statusCode(200)
                 .body("current_page", equalTo(1))
                 .body("data.id", contains((int) third, (int) second))
@@ -127,12 +127,12 @@ class PosterChangesTest {
                 .body("prev_page_url", nullValue())
                 .body("next_page_url", endsWith("/api/posters?per_page=2&page=2"))
                 .body("path", endsWith("/api/posters"));
-        given().get("/api/posters?per_page=2&page=2")
+        asAdmin().get("/api/posters?per_page=2&page=2")
                 .then().statusCode(200)
                 .body("data.id", contains((int) first))
                 .body("next_page_url", nullValue())
                 .body("prev_page_url", endsWith("page=1"));
-        given().get("/api/posters?page=9").then().statusCode(200).body("data", org.hamcrest.Matchers.empty())
+        asAdmin().get("/api/posters?page=9").then().statusCode(200).body("data", org.hamcrest.Matchers.empty())
                 .body("from", nullValue());
     }
 
@@ -145,21 +145,21 @@ class PosterChangesTest {
             hidden.persist();
         });
 
-        given().get("/api/posters?status=inactive").then().statusCode(200)
+        asAdmin().get("/api/posters?status=inactive").then().statusCode(200)
                 .body("data.title", contains("hidden")).body("total", equalTo(1))
                 .body("first_page_url", endsWith("?status=inactive&page=1"));
-        given().get("/api/posters?status=active").then().body("data.title", contains("visible"));
-        given().get("/api/posters").then().body("total", equalTo(2));
+        asAdmin().get("/api/posters?status=active").then().body("data.title", contains("visible"));
+        asAdmin().get("/api/posters").then().body("total", equalTo(2));
     }
 
     @Test
     void rejectsBadListParameters() {
-        given().get("/api/posters?status=archived&page=0&per_page=abc")
+        asAdmin().get("/api/posters?status=archived&page=0&per_page=abc")
                 .then().statusCode(422).contentType(ContentType.JSON)
                 .body("errors.status[0]", equalTo("The selected status is invalid."))
                 .body("errors.page[0]", equalTo("The page must be at least 1."))
                 .body("errors.per_page[0]", equalTo("The per page must be between 1 and 100."));
-        given().get("/api/posters?per_page=101").then().statusCode(422);
+        asAdmin().get("/api/posters?per_page=101").then().statusCode(422);
     }
 
     private static org.hamcrest.Matcher<Integer> anyOf4xx() {
@@ -168,7 +168,7 @@ class PosterChangesTest {
     }
 
     private static long create(String title) {
-        return given().contentType(ContentType.JSON).body("{\"title\":\"" + title + "\"}").post("/api/posters")
+        return asAdmin().contentType(ContentType.JSON).body("{\"title\":\"" + title + "\"}").post("/api/posters")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 }

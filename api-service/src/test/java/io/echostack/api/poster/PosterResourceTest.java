@@ -1,6 +1,6 @@
 package io.echostack.api.poster;
 
-import static io.restassured.RestAssured.given;
+import static io.echostack.api.AdminApi.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -43,7 +43,7 @@ class PosterResourceTest {
 
     @Test
     void createsThePosterAndQueuesItsBroadcastInLaravelsFormat() throws Exception {
-        ExtractableResponse<Response> created = given().contentType(ContentType.JSON).body("{\"title\":\"Hello/World\"}")
+        ExtractableResponse<Response> created = asAdmin().contentType(ContentType.JSON).body("{\"title\":\"Hello/World\"}")
                 .when().post("/api/posters")
                 .then().statusCode(201)
                 .contentType(ContentType.JSON)
@@ -90,7 +90,7 @@ class PosterResourceTest {
             Poster.newActive("earlier", java.time.Instant.now()).persist();
         });
 
-        given().contentType(ContentType.JSON).body("{\"title\":\"third\"}").post("/api/posters").then().statusCode(201);
+        asAdmin().contentType(ContentType.JSON).body("{\"title\":\"third\"}").post("/api/posters").then().statusCode(201);
 
         JsonNode data = command(queued().get(0)).get("data");
         assertThat(data.get("total").asLong()).isEqualTo(2);
@@ -99,7 +99,7 @@ class PosterResourceTest {
 
     @Test
     void putsTheCreatorsSocketIdInTheJob() throws Exception {
-        given().contentType(ContentType.JSON).header("X-Socket-ID", "abc123.456").body("{\"title\":\"mine\"}")
+        asAdmin().contentType(ContentType.JSON).header("X-Socket-ID", "abc123.456").body("{\"title\":\"mine\"}")
                 .post("/api/posters").then().statusCode(201);
 
         assertThat(command(queued().get(0)).get("socket").asText()).isEqualTo("abc123.456");
@@ -107,26 +107,26 @@ class PosterResourceTest {
 
     @Test
     void showsAPoster() {
-        long id = given().contentType(ContentType.JSON).body("{\"title\":\"shown\"}").post("/api/posters")
+        long id = asAdmin().contentType(ContentType.JSON).body("{\"title\":\"shown\"}").post("/api/posters")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
 
-        given().get("/api/posters/" + id).then().statusCode(200).body("title", equalTo("shown"));
-        given().get("/api/posters/" + (id + 1000)).then().statusCode(404)
+        asAdmin().get("/api/posters/" + id).then().statusCode(200).body("title", equalTo("shown"));
+        asAdmin().get("/api/posters/" + (id + 1000)).then().statusCode(404)
                 .contentType(ContentType.JSON).body("message", equalTo("Poster " + (id + 1000) + " not found."));
     }
 
     @Test
     void rejectsABlankTitleLikeLaravel() {
-        given().contentType(ContentType.JSON).body("{\"title\":\"  \"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"title\":\"  \"}")
                 .when().post("/api/posters")
                 .then().statusCode(422)
                 .contentType(ContentType.JSON)
                 .body("message", equalTo("The title field is required."))
                 .body("errors.title[0]", equalTo("The title field is required."));
-        given().contentType(ContentType.JSON).body("{}").post("/api/posters").then().statusCode(422);
-        given().contentType(ContentType.JSON).post("/api/posters").then().statusCode(422)
+        asAdmin().contentType(ContentType.JSON).body("{}").post("/api/posters").then().statusCode(422);
+        asAdmin().contentType(ContentType.JSON).post("/api/posters").then().statusCode(422)
                 .body("errors.title[0]", equalTo("The title field is required."));
-        given().contentType(ContentType.JSON).body("{\"title\":\"" + "x".repeat(256) + "\"}").post("/api/posters")
+        asAdmin().contentType(ContentType.JSON).body("{\"title\":\"" + "x".repeat(256) + "\"}").post("/api/posters")
                 .then().statusCode(422)
                 .body("errors.title[0]", equalTo("The title must not be greater than 255 characters."));
 
@@ -137,16 +137,16 @@ class PosterResourceTest {
 
     @Test
     void answersMalformedJsonWith400() {
-        given().contentType(ContentType.JSON).body("{\"title\": ")
+        asAdmin().contentType(ContentType.JSON).body("{\"title\": ")
                 .when().post("/api/posters")
                 .then().statusCode(400)
                 .contentType(ContentType.JSON)
                 .body("message", startsWith("Malformed JSON"));
-        given().contentType(ContentType.JSON).body("{\"title\": {\"nested\": true}}")
+        asAdmin().contentType(ContentType.JSON).body("{\"title\": {\"nested\": true}}")
                 .when().post("/api/posters")
                 .then().statusCode(400)
                 .body("message", startsWith("Malformed JSON"));
-        given().contentType(ContentType.JSON).body("[1,2]").post("/api/posters").then().statusCode(400);
+        asAdmin().contentType(ContentType.JSON).body("[1,2]").post("/api/posters").then().statusCode(400);
 
         assertThat(queued()).isEmpty();
     }

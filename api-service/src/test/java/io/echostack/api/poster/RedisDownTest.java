@@ -1,5 +1,6 @@
 package io.echostack.api.poster;
 
+import static io.echostack.api.AdminApi.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -37,7 +38,7 @@ class RedisDownTest {
 
     @Test
     void answers503AndReportsNotReady() {
-        given().contentType(ContentType.JSON).body("{\"title\":\"lost broadcast\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"title\":\"lost broadcast\"}")
                 .when().post("/api/posters")
                 .then().statusCode(503)
                 .contentType(ContentType.JSON)
