@@ -24,7 +24,9 @@ public enum LuaScript {
     SIZE("size", Reply.INTEGER),
     CLEAR("clear", Reply.INTEGER),
     STATS("stats", Reply.ARRAY),
-    PUBLISH("publish", Reply.INTEGER);
+    PUBLISH("publish", Reply.INTEGER),
+    /** Atomic presence join/leave on laravel-echo-server's JSON-array member key (see presence.lua). */
+    PRESENCE("presence", Reply.ARRAY);
 
     /** What a script returns, for clients that must pick an output type up front (Lettuce). */
     public enum Reply {

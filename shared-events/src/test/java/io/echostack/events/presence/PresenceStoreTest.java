@@ -1,0 +1,133 @@
+package io.echostack.events.presence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.echostack.events.LettuceScriptExecutor;
+import io.echostack.events.broadcast.RedisPrefix;
+import io.echostack.events.json.Json;
+import io.echostack.testsupport.TestRedis;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** presence.lua through {@link PresenceStore} on a real Redis, in laravel-echo-server's key and format. */
+class PresenceStoreTest {
+    private static RedisClient client;
+    private static StatefulRedisConnection<String, String> connection;
+    private static RedisCommands<String, String> redis;
+    private static PresenceStore store;
+
+    @BeforeAll
+    static void connect() {
+        client = RedisClient.create(TestRedis.get().url());
+        connection = client.connect();
+        redis = connection.sync();
+        store = new PresenceStore(new LettuceScriptExecutor(redis), new PresenceKeys(RedisPrefix.LARAVEL_DEFAULT),
+                "test-instance");
+    }
+
+    @AfterAll
+    static void close() {
+        connection.close();
+        client.shutdown();
+    }
+
+    @Test
+    void joinsAppendUnderTheReferenceKeyAndKeepEarlierEntriesByteForByte() {
+        String key = "laravel_database_presence-bytes.1:members";
+        // As laravel-echo-server (JSON.stringify) wrote it; \u00e9 and key order must survive our writes.
+        String existing = "[{\"user_id\":1,\"user_info\":{\"name\":\"Ren\\u00e9\",\"id\":1},\"socketId\":\"old\"}]";
+        redis.set(key, existing);
+
+        PresenceMembers members = store.join("presence-bytes.1", "s2", member(2));
+
+        String expected = existing.substring(0, existing.length() - 1)
+                + ",{\"user_id\":2,\"user_info\":{\"id\":2,\"name\":\"User 2\"},\"socketId\":\"s2\"}]";
+        assertThat(redis.get(key)).isEqualTo(expected);
+        assertThat(members.raw()).isEqualTo(expected);
+        assertThat(redis.smembers(store.registryKey())).contains("s2 presence-bytes.1");
+    }
+
+    @Test
+    void concurrentJoinsOfDifferentUsersAreAllKept() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<PresenceMembers>> joins = new ArrayList<>();
+            for (int user = 1; user <= 40; user++) {
+                int id = user;
+                joins.add(() -> store.join("presence-race.1", "socket-" + id, member(id)));
+            }
+            for (Future<PresenceMembers> join : threads.invokeAll(joins)) {
+                join.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        PresenceMembers members = PresenceMembers.parse(redis.get("laravel_database_presence-race.1:members"));
+        assertThat(members.userCount()).isEqualTo(40);
+    }
+
+    @Test
+    void aSocketRejoiningReplacesItsEntryAndTabsOfOneUserAreDedupedNewestFirst() {
+        store.join("presence-tabs.1", "tab-a", member(7));
+        store.join("presence-tabs.1", "tab-b", member(7));
+        store.join("presence-tabs.1", "other", member(8));
+        PresenceMembers members = store.join("presence-tabs.1", "tab-a", member(7));
+
+        assertThat(members.entries()).extracting(e -> e.get("socketId").asText()).containsExactly("tab-b", "other", "tab-a");
+        assertThat(members.subscribedPayload()).extracting(e -> e.get("socketId").asText()).containsExactly("tab-a", "other");
+        assertThat(members.hasUser("7", "tab-a")).isTrue();
+        assertThat(members.users().toString()).isEqualTo(
+                "[{\"id\":7,\"user_info\":{\"id\":7,\"name\":\"User 7\"}},{\"id\":8,\"user_info\":{\"id\":8,\"name\":\"User 8\"}}]");
+    }
+
+    @Test
+    void leavingRemovesTheSocketsEntriesAndReturnsThem() {
+        store.join("presence-leave.1", "a", member(1));
+        store.join("presence-leave.1", "b", member(2));
+
+        PresenceStore.Left left = store.leave("presence-leave.1", List.of("a"));
+
+        assertThat(left.removed()).singleElement().satisfies(e -> assertThat(e.get("user_id").asInt()).isEqualTo(1));
+        assertThat(left.members().hasUser("1", null)).isFalse();
+        assertThat(redis.get("laravel_database_presence-leave.1:members"))
+                .isEqualTo("[{\"user_id\":2,\"user_info\":{\"id\":2,\"name\":\"User 2\"},\"socketId\":\"b\"}]");
+        assertThat(redis.smembers(store.registryKey())).doesNotContain("a presence-leave.1");
+    }
+
+    @Test
+    void leavingWithoutAMemberChangesNothingAndCreatesNoKey() {
+        PresenceStore.Left left = store.leave("presence-never.1", List.of("ghost"));
+
+        assertThat(left.removed()).isEmpty();
+        assertThat(left.members().raw()).isNull();
+        assertThat(redis.exists("laravel_database_presence-never.1:members")).isZero();
+    }
+
+    @Test
+    void aValueThatIsNotAnArrayIsReplacedOnJoin() {
+        redis.set("laravel_database_presence-garbage.1:members", "not json");
+
+        PresenceMembers members = store.join("presence-garbage.1", "s", member(3));
+
+        assertThat(members.entries()).hasSize(1);
+        assertThat(store.leave("presence-garbage.1", List.of("nobody")).removed()).isEmpty();
+    }
+
+    private static ObjectNode member(int id) {
+        ObjectNode data = Json.mapper().createObjectNode();
+        data.put("user_id", id);
+        data.putObject("user_info").put("id", id).put("name", "User " + id);
+        return data;
+    }
+}
