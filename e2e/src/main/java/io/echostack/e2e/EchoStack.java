@@ -18,6 +18,9 @@ import java.util.Map;
  */
 public final class EchoStack implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(90);
+    /** The admin api-service seeds in this stack (its {@code echo.admin.seed.*} defaults). */
+    public static final String ADMIN_EMAIL = "admin@example.com";
+    public static final String ADMIN_PASSWORD = "password";
 
     private final StackConfig config;
     private final List<ServiceProcess> services = new ArrayList<>();
@@ -32,7 +35,8 @@ public final class EchoStack implements AutoCloseable {
         try {
             stack.startEchoServer();
             stack.startQuarkusService("queue-worker", config.workerPort());
-            stack.startQuarkusService("api-service", config.apiPort());
+            // The prod profile never seeds users; the demo stack asks for the admin explicitly.
+            stack.startQuarkusService("api-service", config.apiPort(), "-Decho.admin.seed.enabled=true");
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -58,10 +62,12 @@ public final class EchoStack implements AutoCloseable {
     }
 
     /** A Quarkus fast-jar ({@code <module>/target/quarkus-app}), ready when {@code /q/health/ready} says so. */
-    private void startQuarkusService(String module, int httpPort) {
+    private void startQuarkusService(String module, int httpPort, String... extraProperties) {
+        List<String> properties = new ArrayList<>(quarkusProperties(httpPort));
+        properties.addAll(List.of(extraProperties));
         ServiceProcess service = ServiceProcess.startJar(module,
                 config.repoRoot().resolve(module + "/target/quarkus-app/quarkus-run.jar"),
-                quarkusProperties(httpPort), List.of(), Map.of(), config.runDir().resolve(module + ".log"));
+                properties, List.of(), Map.of(), config.runDir().resolve(module + ".log"));
         services.add(service);
         service.awaitReady("http://127.0.0.1:" + httpPort + "/q/health/ready", STARTUP);
     }

@@ -52,10 +52,15 @@ public final class RunStack {
         System.out.println("  api-service   " + config.apiUrl() + "   (POST /api/posters, health /q/health)");
         System.out.println("  queue-worker  " + config.workerUrl() + "   (health /q/health)");
         System.out.println("  echo-server   " + config.echoUrl() + "   (socket.io 2 and 4 clients; GET / says OK)");
+        System.out.println("  admin page    " + config.apiUrl() + "/admin   (log in as " + EchoStack.ADMIN_EMAIL + " / "
+                + EchoStack.ADMIN_PASSWORD + ")");
         System.out.println("  logs          " + runDir + "/{api-service,queue-worker,echo-server}.log");
         System.out.println();
-        System.out.println("Try: curl -X POST -H 'Content-Type: application/json' -d '{\"title\":\"hi\"}' "
-                + config.apiUrl() + "/api/posters");
+        System.out.println("Try: curl -H 'Content-Type: application/json' -d '{\"email\":\"" + EchoStack.ADMIN_EMAIL
+                + "\",\"password\":\"" + EchoStack.ADMIN_PASSWORD + "\"}' " + config.apiUrl()
+                + "/api/login   (gives a token)");
+        System.out.println("     curl -X POST -H 'Authorization: Bearer <token>' -H 'Content-Type: application/json' "
+                + "-d '{\"title\":\"hi\"}' " + config.apiUrl() + "/api/posters");
         System.out.println("Press Ctrl-C to stop everything.");
         watch(stack[0]);
     }

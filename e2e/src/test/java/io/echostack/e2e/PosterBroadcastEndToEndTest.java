@@ -143,6 +143,7 @@ class PosterBroadcastEndToEndTest {
     private static JsonNode createPoster(String title, String socketId) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.config().apiUrl() + "/api/posters"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + AdminLogin.token(stack.config().apiUrl()))
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("title", title))));
         if (socketId != null) {
             request.header("X-Socket-ID", socketId);
