@@ -3,6 +3,7 @@ package io.echostack.deploy.docker;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.echostack.deploy.RepoFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,11 @@ public record Dockerfile(List<Instruction> instructions) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public record Instruction(String keyword, String arguments) {
+    }
+
+    /** The Dockerfile of a module ({@code <module>/Dockerfile}). */
+    public static Dockerfile of(String module) {
+        return parse(RepoFiles.read(module + "/Dockerfile"));
     }
 
     public static Dockerfile parse(String text) {
@@ -46,6 +52,15 @@ public record Dockerfile(List<Instruction> instructions) {
     public String last(String keyword) {
         List<String> all = all(keyword);
         return all.isEmpty() ? null : all.get(all.size() - 1);
+    }
+
+    /** The numeric uid the image runs as ({@code USER uid:gid}); Kubernetes' runAsUser must agree. */
+    public long uid() {
+        String user = last("USER");
+        if (user == null || !user.matches("\\d+:\\d+")) {
+            throw new IllegalStateException("USER must be a numeric uid:gid, not " + user);
+        }
+        return Long.parseLong(user.split(":")[0]);
     }
 
     /** The sources of every COPY without {@code --from} (paths in the build context). */

@@ -20,7 +20,7 @@ class DockerfileTest {
     void runsAsANonRootUser(String module) {
         String user = dockerfile(module).last("USER");
         assertThat(user).as(module + " USER").matches("\\d+:\\d+");
-        assertThat(uid(module)).as(module + " uid").isPositive();
+        assertThat(dockerfile(module).uid()).as(module + " uid").isPositive();
     }
 
     @ParameterizedTest
@@ -91,12 +91,7 @@ class DockerfileTest {
                 .noneMatch(ignore::sends);
     }
 
-    /** The numeric uid an image runs as (Kubernetes' runAsUser must agree). */
-    public static long uid(String module) {
-        return Long.parseLong(dockerfile(module).last("USER").split(":")[0]);
-    }
-
-    static Dockerfile dockerfile(String module) {
-        return Dockerfile.parse(RepoFiles.read(module + "/Dockerfile"));
+    private static Dockerfile dockerfile(String module) {
+        return Dockerfile.of(module);
     }
 }
