@@ -1,6 +1,5 @@
 package io.echostack.api.auth;
 
-import jakarta.ws.rs.core.Cookie;
 import java.util.Optional;
 
 /**
@@ -23,9 +22,9 @@ public final class Credentials {
         return token.isEmpty() ? Optional.empty() : Optional.of(token);
     }
 
-    /** The bearer token if present, else the session cookie's value. */
-    public static Optional<String> bearerOrCookie(String authorization, Cookie session) {
-        return bearer(authorization).or(() -> session == null || session.getValue().isBlank()
-                ? Optional.empty() : Optional.of(session.getValue()));
+    /** The bearer token if present, else the session cookie's value (either may be null). */
+    public static Optional<String> bearerOrCookie(String authorization, String session) {
+        return bearer(authorization).or(() -> session == null || session.isBlank()
+                ? Optional.empty() : Optional.of(session.strip()));
     }
 }

@@ -1,6 +1,7 @@
 package io.echostack.api.poster;
 
 import io.echostack.api.auth.CurrentUser;
+import io.echostack.api.auth.UserView;
 import io.echostack.api.error.ValidationFailed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -74,7 +75,7 @@ public class PosterResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public RestResponse<PosterView> create(PosterRequest body, @RestHeader("X-Socket-ID") String socketId) {
-        PosterView poster = posters.create(valid(body), user.require().id, blankToNull(socketId));
+        PosterView poster = posters.create(valid(body), editor(), blankToNull(socketId));
         return RestResponse.ResponseBuilder.<PosterView>created(URI.create("/api/posters/" + poster.id()))
                 .entity(poster)
                 .build();
@@ -84,13 +85,13 @@ public class PosterResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public PosterView update(@RestPath long id, PosterRequest body, @RestHeader("X-Socket-ID") String socketId) {
-        return posters.update(id, valid(body), blankToNull(socketId)).orElseThrow(() -> notFound(id)).poster();
+        return posters.update(id, valid(body), editor(), blankToNull(socketId)).orElseThrow(() -> notFound(id)).poster();
     }
 
     @DELETE
     @Path("{id}")
     public RestResponse<Void> delete(@RestPath long id, @RestHeader("X-Socket-ID") String socketId) {
-        posters.delete(id, blankToNull(socketId)).orElseThrow(() -> notFound(id));
+        posters.delete(id, editor(), blankToNull(socketId)).orElseThrow(() -> notFound(id));
         return RestResponse.noContent();
     }
 
@@ -119,6 +120,10 @@ public class PosterResource {
         }
         errors.put(field, List.of(message));
         return fallback;
+    }
+
+    private UserView editor() {
+        return UserView.of(user.require());
     }
 
     private static NotFoundException notFound(long id) {

@@ -1,5 +1,6 @@
 package io.echostack.api.poster;
 
+import io.echostack.api.auth.UserView;
 import io.echostack.api.broadcast.BroadcastDispatcher;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,32 +21,35 @@ import java.util.function.Function;
 @ApplicationScoped
 public class PosterService {
     private final PosterBroadcast broadcast;
+    private final PosterNotification notification;
     private final BroadcastDispatcher dispatcher;
     private final ZoneId zone;
     private final Clock clock = Clock.systemUTC();
 
-    PosterService(PosterBroadcast broadcast, BroadcastDispatcher dispatcher, PosterConfig config) {
+    PosterService(PosterBroadcast broadcast, PosterNotification notification, BroadcastDispatcher dispatcher,
+                  PosterConfig config) {
         this.broadcast = broadcast;
+        this.notification = notification;
         this.dispatcher = dispatcher;
         this.zone = config.timezone();
     }
 
     /** @param socketId X-Socket-ID of the request, or null */
-    public PosterView create(PosterRequest request, Long ownerId, String socketId) {
-        return change(PosterChange.CREATED, socketId, now -> {
+    public PosterView create(PosterRequest request, UserView editor, String socketId) {
+        return change(PosterChange.CREATED, editor, socketId, now -> {
             Poster poster = Poster.newActive(request.title().strip(), now);
             if (request.status() != null) {
                 poster.status = request.status();
             }
-            poster.ownerId = ownerId;
+            poster.ownerId = editor.id();
             poster.persist();
             return poster;
         }).poster();
     }
 
     /** @return the updated poster and its owner, or empty if there is no such poster */
-    public Optional<Changed> update(long id, PosterRequest request, String socketId) {
-        return Optional.ofNullable(change(PosterChange.UPDATED, socketId, now -> {
+    public Optional<Changed> update(long id, PosterRequest request, UserView editor, String socketId) {
+        return Optional.ofNullable(change(PosterChange.UPDATED, editor, socketId, now -> {
             Poster poster = Poster.findById(id);
             if (poster != null) {
                 poster.title = request.title().strip();
@@ -59,8 +63,8 @@ public class PosterService {
     }
 
     /** @return the deleted poster and its owner, or empty if there was no such poster */
-    public Optional<Changed> delete(long id, String socketId) {
-        return Optional.ofNullable(change(PosterChange.DELETED, socketId, now -> {
+    public Optional<Changed> delete(long id, UserView editor, String socketId) {
+        return Optional.ofNullable(change(PosterChange.DELETED, editor, socketId, now -> {
             Poster poster = Poster.findById(id);
             if (poster != null) {
                 poster.delete();
@@ -88,7 +92,8 @@ public class PosterService {
         return QuarkusTransaction.requiringNew().call(() -> counts(clock.instant()));
     }
 
-    private Changed change(PosterChange kind, String socketId, Function<Instant, Poster> work) {
+    /** Runs {@code work} in a transaction, then broadcasts; the owner hears about changes made by someone else. */
+    private Changed change(PosterChange kind, UserView editor, String socketId, Function<Instant, Poster> work) {
         Instant now = clock.instant();
         Changed changed = QuarkusTransaction.requiringNew().call(() -> {
             Poster poster = work.apply(now);
@@ -100,6 +105,10 @@ public class PosterService {
         });
         if (changed != null) {
             dispatcher.dispatch(broadcast.of(kind, changed.poster(), changed.counts(), socketId));
+            Long owner = changed.ownerId();
+            if (owner != null && owner != editor.id()) {
+                dispatcher.dispatch(notification.toOwner(owner, kind, changed.poster(), editor));
+            }
         }
         return changed;
     }

@@ -1,6 +1,7 @@
 package io.echostack.api.poster;
 
 import static io.echostack.api.AdminApi.asAdmin;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
@@ -8,8 +9,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.echostack.api.AdminApi;
 import io.echostack.api.QueuedJobs;
 import io.echostack.api.ServersResource;
+import io.echostack.api.TestUsers;
 import io.echostack.events.queue.RedisQueue;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -61,6 +64,31 @@ class PosterChangesTest {
         assertThat(data.get("total").asLong()).isZero();
         assertThat(data.get("month").asLong()).isZero();
         assertThat(data.get("data").get("status").asText()).isEqualTo("inactive");
+    }
+
+    @Test
+    void notifiesTheOwnerPrivatelyWhenAnotherAdminEditsTheirPoster() {
+        long id = create("mine");
+        long ownerId = TestUsers.idOf(AdminApi.EMAIL);
+        long editorId = TestUsers.ensure("editor@example.com", "Editor", "secret", true);
+        String editor = AdminApi.login("editor@example.com", "secret");
+        queue.clear("default");
+
+        given().header("Authorization", "Bearer " + editor).contentType(ContentType.JSON)
+                .body("{\"title\":\"theirs now\"}").put("/api/posters/" + id).then().statusCode(200);
+        given().header("Authorization", "Bearer " + editor).delete("/api/posters/" + id).then().statusCode(204);
+
+        List<JsonNode> jobs = QueuedJobs.commands(redis);
+        assertThat(jobs).extracting(job -> job.get("event").asText()).containsExactly("backend_poster",
+                PosterNotification.EVENT, "backend_poster", PosterNotification.EVENT);
+        JsonNode note = jobs.get(1);
+        assertThat(note.get("channels").toString()).isEqualTo("[\"private-App.Models.User." + ownerId + "\"]");
+        assertThat(note.get("data").get("msg").asText()).isEqualTo("海报☆theirs now☆已更新! (Editor)");
+        assertThat(note.get("data").get("type").asText()).isEqualTo("poster.changed");
+        assertThat(note.get("data").get("id").asText()).matches("[0-9a-f-]{36}");
+        assertThat(note.get("data").get("editor").get("id").asLong()).isEqualTo(editorId);
+        assertThat(note.get("data").get("poster").get("id").asLong()).isEqualTo(id);
+        assertThat(jobs.get(3).get("data").get("msg").asText()).isEqualTo("海报☆theirs now☆已删除! (Editor)");
     }
 
     @Test
