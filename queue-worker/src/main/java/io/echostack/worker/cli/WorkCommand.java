@@ -7,7 +7,10 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code queue:work}: Laravel's worker options; anything not given comes from {@code echo.worker.*} config. */
 @Command(name = WorkCommand.NAME, mixinStandardHelpOptions = true,
@@ -15,10 +18,14 @@ import picocli.CommandLine.Option;
 public class WorkCommand implements Callable<Integer> {
     static final String NAME = "queue:work";
 
-    @Option(names = "--queue", description = "The queue to work (default: echo.worker.queue)")
+    @Option(names = "--queue", description = "The queues to work, highest priority first, e.g. high,default")
     String queue;
 
-    @Option(names = "--sleep", description = "Seconds to sleep when no job is available (fractions allowed)")
+    @Option(names = "--concurrency", description = "Consumer threads in this process")
+    Integer concurrency;
+
+    @Option(names = "--sleep", description = "Seconds to sleep when no job is available and block_for is 0, "
+            + "and after an error (fractions allowed)")
     Double sleepSeconds;
 
     @Option(names = "--tries", description = "Attempts for jobs that do not set maxTries; 0 = unlimited")
@@ -27,8 +34,23 @@ public class WorkCommand implements Callable<Integer> {
     @Option(names = "--backoff", description = "Seconds before retrying a failed job, e.g. 3 or 1,5,10")
     String backoff;
 
+    @Option(names = "--timeout", description = "Seconds a job may run unless it sets its own timeout; 0 = no limit")
+    Integer timeout;
+
+    @Option(names = "--max-jobs", description = "Stop after this many jobs; 0 = no limit")
+    Integer maxJobs;
+
+    @Option(names = "--max-time", description = "Stop after this many seconds; 0 = no limit")
+    Integer maxTime;
+
+    @Option(names = "--memory", description = "Stop (exit 12) when the heap in use after GC reaches this many MB")
+    Integer memory;
+
     @Option(names = "--stop-when-empty", description = "Stop when the queue is empty")
     boolean stopWhenEmpty;
+
+    @Spec
+    CommandSpec spec;
 
     @Inject
     Worker worker;
@@ -39,24 +61,42 @@ public class WorkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         worker.start(options());
-        worker.awaitTermination();
-        return 0;
+        return worker.awaitTermination();
     }
 
     WorkerOptions options() {
-        WorkerOptions options = WorkerOptions.from(config).withStopWhenEmpty(stopWhenEmpty);
-        if (queue != null) {
-            options = options.withQueue(queue);
+        try {
+            WorkerOptions.Builder options = WorkerOptions.from(config).builder().stopWhenEmpty(stopWhenEmpty);
+            if (queue != null) {
+                options.queues(WorkerOptions.parseQueues(queue));
+            }
+            if (concurrency != null) {
+                options.concurrency(concurrency);
+            }
+            if (sleepSeconds != null) {
+                options.sleep(Duration.ofMillis(Math.round(sleepSeconds * 1000)));
+            }
+            if (tries != null) {
+                options.tries(tries);
+            }
+            if (backoff != null) {
+                options.backoff(backoff);
+            }
+            if (timeout != null) {
+                options.timeout(timeout);
+            }
+            if (maxJobs != null) {
+                options.maxJobs(maxJobs);
+            }
+            if (maxTime != null) {
+                options.maxTime(Duration.ofSeconds(maxTime));
+            }
+            if (memory != null) {
+                options.memoryMb(memory);
+            }
+            return options.build();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        if (sleepSeconds != null) {
-            options = options.withSleep(Duration.ofMillis(Math.round(sleepSeconds * 1000)));
-        }
-        if (tries != null) {
-            options = options.withTries(tries);
-        }
-        if (backoff != null) {
-            options = options.withBackoff(backoff);
-        }
-        return options;
     }
 }

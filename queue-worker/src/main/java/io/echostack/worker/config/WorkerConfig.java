@@ -30,9 +30,33 @@ public interface WorkerConfig {
         @WithDefault("redis")
         String connection();
 
-        /** {@code --queue}: the queue to work. */
+        /** {@code --queue}: the queues to work, highest priority first ({@code high,default}). */
         @WithDefault("default")
         String queue();
+
+        /** {@code --concurrency}: consumer threads in this process. */
+        @WithDefault("1")
+        int concurrency();
+
+        /** Laravel's {@code block_for}: how long an idle consumer waits on {@code :notify} (BLPOP); 0 = sleep. */
+        @WithDefault("1s")
+        Duration blockFor();
+
+        /** {@code --timeout}: seconds a job may run unless it sets its own; 0 = no limit. */
+        @WithDefault("60")
+        int timeout();
+
+        /** {@code --max-jobs}: stop after this many jobs; 0 = no limit. */
+        @WithDefault("0")
+        int maxJobs();
+
+        /** {@code --max-time}: stop after this long; 0 = no limit. */
+        @WithDefault("0s")
+        Duration maxTime();
+
+        /** {@code --memory}: MB of heap in use after GC at which the worker stops with exit code 12; 0 = no limit. */
+        @WithDefault("128")
+        int memory();
 
         /** {@code --sleep}: idle pause when the queue is empty (Laravel: 3 s; shorter = lower broadcast latency). */
         @WithDefault("1s")

@@ -3,11 +3,12 @@ package io.echostack.worker.config;
 import io.echostack.events.broadcast.BroadcastPublisher;
 import io.echostack.events.broadcast.RedisPrefix;
 import io.echostack.events.queue.RedisQueue;
+import io.echostack.redis.VertxListWait;
 import io.echostack.redis.VertxScriptExecutor;
 import io.echostack.worker.failed.FailedJobStore;
 import io.echostack.worker.failed.JdbcFailedJobStore;
 import io.echostack.worker.queue.BroadcastJobHandler;
-import io.echostack.worker.queue.JobOutcomes;
+import io.echostack.worker.queue.JobMetrics;
 import io.echostack.worker.queue.JobProcessor;
 import io.echostack.worker.queue.Worker;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,14 +19,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import javax.sql.DataSource;
 
 /** Wires the plain worker classes to the Quarkus Redis client and datasource. */
 public class WorkerProducers {
-    /** How long shutdown waits for the job in hand (a broadcast takes milliseconds). */
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
-
     @Produces
     @Singleton
     VertxScriptExecutor scriptExecutor(Redis redis, WorkerConfig config) {
@@ -46,21 +43,30 @@ public class WorkerProducers {
 
     @Produces
     @Singleton
-    JobProcessor jobProcessor(VertxScriptExecutor redis, RedisQueue queue, FailedJobStore failedJobs,
-                              MeterRegistry metrics, WorkerConfig config) {
-        BroadcastJobHandler handler = new BroadcastJobHandler(new BroadcastPublisher(redis, prefix(config)));
-        return new JobProcessor(handler, queue, failedJobs, new JobOutcomes(metrics), Clock.systemUTC());
+    JobMetrics jobMetrics(MeterRegistry registry) {
+        return new JobMetrics(registry);
     }
 
     @Produces
     @Singleton
-    Worker worker(RedisQueue queue, JobProcessor processor) {
-        return new Worker(queue, processor);
+    JobProcessor jobProcessor(VertxScriptExecutor redis, RedisQueue queue, FailedJobStore failedJobs,
+                              JobMetrics metrics, WorkerConfig config) {
+        RedisPrefix prefix = prefix(config);
+        BroadcastJobHandler handler = new BroadcastJobHandler(
+                limit -> new BroadcastPublisher(redis.withTimeout(limit), prefix));
+        return new JobProcessor(handler, queue, failedJobs, metrics, Clock.systemUTC(), config.redis().timeout());
     }
 
-    /** Early in shutdown (before Redis and the datasource close): let the job in hand finish. */
+    @Produces
+    @Singleton
+    Worker worker(RedisQueue queue, JobProcessor processor, JobMetrics metrics, Redis redis, WorkerConfig config) {
+        VertxListWait wait = new VertxListWait(redis, config.redis().timeout());
+        return new Worker(queue, processor, metrics, wait::await, Clock.systemUTC());
+    }
+
+    /** Early in shutdown (before Redis and the datasource close): let the jobs in hand finish. */
     void stopWorker(@Observes @Priority(1) ShutdownEvent event, Worker worker) {
-        worker.stop(SHUTDOWN_GRACE);
+        worker.stop();
     }
 
     private static RedisPrefix prefix(WorkerConfig config) {

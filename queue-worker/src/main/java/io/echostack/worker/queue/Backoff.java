@@ -19,7 +19,15 @@ final class Backoff {
         try {
             return Math.max(0, Long.parseLong(entry));
         } catch (NumberFormatException e) {
-            return 0; // PHP casts a non-numeric entry to 0
+            return 0; // PHP casts a non-numeric entry in a job's payload to 0
+        }
+    }
+
+    /** The worker's own {@code --backoff} must be whole seconds: a typo there is refused, not read as 0. */
+    static void validate(String workerBackoff) {
+        if (workerBackoff == null || !workerBackoff.strip().matches("\\d+(\\s*,\\s*\\d+)*")) {
+            throw new IllegalArgumentException("--backoff must be seconds or a list such as 1,5,10, not '"
+                    + workerBackoff + "'");
         }
     }
 }

@@ -1,96 +1,96 @@
 package io.echostack.worker.queue;
 
 import io.echostack.events.queue.RedisQueue;
-import io.echostack.events.queue.ReservedJob;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * The {@code queue:work} daemon loop on its own thread: reserve a job, process it, or sleep when the queue is empty.
- * {@link #stop} lets the job in hand finish, like Laravel's worker on SIGTERM. Errors (Redis or PostgreSQL down) are
- * logged and retried after the idle sleep; they never end the loop.
+ * The {@code queue:work} daemon: {@code concurrency} consumer threads ({@link ConsumerLoop}) sharing one
+ * {@link WorkerState}. {@link #stop} lets the jobs in hand finish, like Laravel's worker on SIGTERM, for at most the
+ * job timeout.
  */
 public class Worker {
     private static final Logger LOG = Logger.getLogger(Worker.class);
+    /** Shutdown grace when jobs have no timeout (a broadcast takes milliseconds). */
+    private static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
 
     private final RedisQueue queue;
     private final JobProcessor processor;
-    private final CountDownLatch stopRequested = new CountDownLatch(1);
-    private Thread thread;
+    private final JobMetrics metrics;
+    private final QueueWait wait;
+    private final Clock clock;
+    private final List<Thread> threads = new ArrayList<>();
+    private WorkerState state;
+    private WorkerOptions options;
 
-    public Worker(RedisQueue queue, JobProcessor processor) {
+    public Worker(RedisQueue queue, JobProcessor processor, JobMetrics metrics, QueueWait wait, Clock clock) {
         this.queue = queue;
         this.processor = processor;
+        this.metrics = metrics;
+        this.wait = wait;
+        this.clock = clock;
     }
 
-    public synchronized void start(WorkerOptions options) {
-        if (thread != null) {
+    public synchronized void start(WorkerOptions run) {
+        if (state != null) {
             throw new IllegalStateException("worker already started");
         }
-        thread = new Thread(() -> loop(options), "queue-worker-" + options.queue());
-        thread.start();
-        LOG.infof("Processing jobs from the [%s] queue.", options.queue());
+        options = run;
+        state = new WorkerState(run, clock);
+        if (run.timeout() > 0 && run.retryAfter() != null && run.timeout() >= run.retryAfter()) {
+            LOG.warnf("--timeout (%d s) should be several seconds shorter than retry_after (%d s): a job still running"
+                    + " when its reservation expires is run a second time by another worker", run.timeout(),
+                    run.retryAfter());
+        }
+        QueueMaintenance maintenance = new QueueMaintenance(queue, metrics, clock);
+        for (int i = 1; i <= run.concurrency(); i++) {
+            Thread thread = new Thread(new ConsumerLoop(queue, processor, maintenance, wait, state, run),
+                    "queue-worker-" + i);
+            threads.add(thread);
+            thread.start();
+        }
+        LOG.infof("Processing jobs from the %s queue(s) with %d consumer(s).", run.queues(), run.concurrency());
     }
 
-    /** Asks the loop to end after the job in hand and waits up to {@code grace} for it. */
-    public void stop(Duration grace) {
-        stopRequested.countDown();
-        Thread running;
+    /** Asks every consumer to end after its job in hand and waits for them, at most the job timeout. */
+    public void stop() {
+        WorkerState running;
         synchronized (this) {
-            running = thread;
+            running = state;
         }
         if (running == null) {
             return;
         }
+        running.stop(StopReason.SIGNAL);
+        Duration grace = options.timeout() > 0 ? Duration.ofSeconds(options.timeout()) : DEFAULT_GRACE;
+        long deadline = System.nanoTime() + grace.toNanos();
         try {
-            running.join(grace.toMillis());
-            if (running.isAlive()) {
-                LOG.warnf("Worker still busy after %s; leaving its job to the reservation timeout", grace);
+            for (Thread thread : threads) {
+                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                if (thread.isAlive()) {
+                    LOG.warnf("%s still busy after %s; its job returns when the reservation expires", thread.getName(),
+                            grace);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** Blocks until the loop has ended (stopped, or the queue ran empty with {@code stopWhenEmpty}). */
-    public void awaitTermination() throws InterruptedException {
-        Thread running;
+    /** Blocks until every consumer has ended; returns Laravel's exit status for why. */
+    public int awaitTermination() throws InterruptedException {
+        List<Thread> running;
         synchronized (this) {
-            running = thread;
+            running = List.copyOf(threads);
         }
-        if (running != null) {
-            running.join();
+        for (Thread thread : running) {
+            thread.join();
         }
-    }
-
-    private void loop(WorkerOptions options) {
-        while (stopRequested.getCount() > 0) {
-            try {
-                Optional<ReservedJob> next = queue.pop(options.queue(), options.retryAfter());
-                if (next.isPresent()) {
-                    processor.process(next.get(), options);
-                    continue;
-                }
-                if (options.stopWhenEmpty()) {
-                    break;
-                }
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Worker error on queue %s; retrying after %s", options.queue(), options.sleep());
-            }
-            idle(options.sleep());
-        }
-        LOG.infof("Worker on queue %s stopped.", options.queue());
-    }
-
-    private void idle(Duration sleep) {
-        try {
-            stopRequested.await(sleep.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopRequested.countDown();
-        }
+        StopReason why = state == null ? StopReason.SIGNAL : state.reason();
+        LOG.infof("Worker stopped (%s).", why);
+        return why == null ? 0 : why.exitCode();
     }
 }

@@ -43,4 +43,19 @@ class WorkCommandTest {
             client.shutdown();
         }
     }
+
+    @Test
+    void exitsWithStatus12WhenTheHeapReachesMemory(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("queue:work", "--queue=cli-memory", "--memory=1", "--sleep=0.1");
+
+        assertThat(result.exitCode()).isEqualTo(12);
+    }
+
+    @Test
+    void refusesABadOptionWithAClearMessage(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("queue:work", "--backoff=1,x");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.getErrorOutput()).contains("--backoff must be seconds or a list such as 1,5,10");
+    }
 }

@@ -25,8 +25,7 @@ import org.junit.jupiter.api.Test;
 /** Laravel's attempt/failure rules, with a fake Redis that can fail on PUBLISH (WorkerTest covers the real one). */
 class JobProcessorTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
-    private static final WorkerOptions OPTIONS =
-            new WorkerOptions("redis", "default", Duration.ofSeconds(1), 1, "0", 90, false);
+    private static final WorkerOptions OPTIONS = WorkerOptions.defaults("default").build();
 
     private final FakeRedis redis = new FakeRedis();
     private final List<Throwable> failures = new ArrayList<>();
@@ -35,8 +34,8 @@ class JobProcessorTest {
     private final RedisQueue queue = new RedisQueue(redis, RedisPrefix.LARAVEL_DEFAULT, false, clock);
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     private final JobProcessor processor = new JobProcessor(
-            new BroadcastJobHandler(new BroadcastPublisher(redis, RedisPrefix.LARAVEL_DEFAULT)), queue, failedJobs,
-            new JobOutcomes(metrics), clock);
+            new BroadcastJobHandler(limit -> new BroadcastPublisher(redis, RedisPrefix.LARAVEL_DEFAULT)), queue,
+            failedJobs, new JobMetrics(metrics), clock, Duration.ofSeconds(5));
 
     @Test
     void publishesThenDeletes() {
@@ -63,7 +62,7 @@ class JobProcessorTest {
     void usesTheWorkerBackoffWhenTheJobHasNone() {
         redis.failPublish = true;
 
-        processor.process(reservation(envelope(null, null), 1), OPTIONS.withTries(2).withBackoff("7"));
+        processor.process(reservation(envelope(null, null), 1), OPTIONS.builder().tries(2).backoff("7").build());
 
         assertThat(redis.calls.get(1).args().get(1)).isEqualTo(Long.toString(NOW.getEpochSecond() + 7));
     }
@@ -83,7 +82,7 @@ class JobProcessorTest {
     void retriesForeverWithZeroTries() {
         redis.failPublish = true;
 
-        processor.process(reservation(envelope(null, null), 40), OPTIONS.withTries(0));
+        processor.process(reservation(envelope(null, null), 40), OPTIONS.builder().tries(0).build());
 
         assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH, LuaScript.RELEASE);
     }
@@ -118,11 +117,57 @@ class JobProcessorTest {
     void failsAnUnreadablePayloadWithoutRetrying() {
         ReservedJob job = new ReservedJob("default", "garbage", "garbage");
 
-        processor.process(job, OPTIONS.withTries(5));
+        processor.process(job, OPTIONS.builder().tries(5).build());
 
         assertThat(redis.scripts()).containsExactly(LuaScript.DELETE);
         assertThat(failures).singleElement().extracting(Throwable::getMessage).asString()
                 .startsWith("job payload is not JSON: Unrecognized token 'garbage'");
+    }
+
+    @Test
+    void aTimedOutJobStaysReservedForRetryAfterWhileTriesRemain() {
+        redis.timeOutPublish = true;
+
+        processor.process(reservation(envelope(3, null), 1), OPTIONS.builder().timeout(1).build());
+
+        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH);
+        assertThat(failures).isEmpty();
+        assertThat(count("timed_out")).isEqualTo(1);
+    }
+
+    @Test
+    void aTimedOutJobFailsOnItsLastAttemptOrWithFailOnTimeout() {
+        redis.timeOutPublish = true;
+        processor.process(reservation(envelope(2, null), 2), OPTIONS.builder().timeout(1).build());
+        JobEnvelope failOnTimeout = envelope(5, null);
+        failOnTimeout.failOnTimeout = true;
+        processor.process(reservation(failOnTimeout, 1), OPTIONS.builder().timeout(1).build());
+
+        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH, LuaScript.DELETE, LuaScript.PUBLISH,
+                LuaScript.DELETE);
+        assertThat(failures).hasSize(2).allSatisfy(error -> assertThat(error)
+                .isInstanceOf(TimeoutExceededException.class).hasMessage("backend_poster has timed out."));
+    }
+
+    @Test
+    void aSlowRedisBeyondTheRedisTimeoutIsARedisErrorWhenTheJobTimeoutIsLonger() {
+        redis.timeOutPublish = true;
+
+        processor.process(reservation(envelope(3, "4"), 1), OPTIONS.builder().timeout(60).build());
+
+        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH, LuaScript.RELEASE);
+        assertThat(count("released")).isEqualTo(1);
+    }
+
+    @Test
+    void theJobsOwnTimeoutWinsOverTheWorkers() {
+        redis.timeOutPublish = true;
+        JobEnvelope envelope = envelope(1, null);
+        envelope.timeout = 2;
+
+        processor.process(reservation(envelope, 1), OPTIONS.builder().timeout(0).build());
+
+        assertThat(failures).singleElement().isInstanceOf(TimeoutExceededException.class);
     }
 
     private double count(String outcome) {
@@ -152,12 +197,17 @@ class JobProcessorTest {
     private static final class FakeRedis implements ScriptExecutor {
         final List<Call> calls = new ArrayList<>();
         boolean failPublish;
+        boolean timeOutPublish;
 
         @Override
         public Object run(LuaScript script, List<String> keys, List<String> args) {
             calls.add(new Call(script, keys, args));
             if (script == LuaScript.PUBLISH && failPublish) {
                 throw new IllegalStateException("Redis connection lost");
+            }
+            if (script == LuaScript.PUBLISH && timeOutPublish) {
+                throw new IllegalStateException("Redis script publish.lua failed",
+                        new io.smallrye.mutiny.TimeoutException());
             }
             return script == LuaScript.DELETE ? 1L : null;
         }

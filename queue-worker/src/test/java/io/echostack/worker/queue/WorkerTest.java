@@ -13,6 +13,7 @@ import io.echostack.events.broadcast.RedisPrefix;
 import io.echostack.events.json.Json;
 import io.echostack.events.script.LuaScript;
 import io.echostack.events.script.ScriptExecutor;
+import io.echostack.redis.VertxListWait;
 import io.echostack.redis.VertxScriptExecutor;
 import io.echostack.worker.failed.FailedJobStore;
 import io.echostack.events.queue.BroadcastJob;
@@ -26,6 +27,7 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.redis.client.Redis;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,6 +55,7 @@ import org.junit.jupiter.api.Test;
 class WorkerTest {
     private static final String QUEUE = "default";
     private static final String CHANNEL = "laravel_database_poster_room";
+    private static final WorkerOptions OPTIONS = WorkerOptions.defaults(QUEUE).sleep(Duration.ofMillis(50)).build();
 
     @Inject
     JobProcessor processor;
@@ -64,6 +67,9 @@ class WorkerTest {
     VertxScriptExecutor executor;
     @Inject
     FailedJobStore failedJobStore;
+    @Inject
+    Redis vertxRedis;
+    private VertxListWait listWait;
 
     private RedisClient client;
     private StatefulRedisConnection<String, String> redis;
@@ -87,13 +93,14 @@ class WorkerTest {
             }
         });
         subscriber.sync().subscribe(CHANNEL);
-        worker = new Worker(queue, processor);
-        worker.start(new WorkerOptions("redis", QUEUE, Duration.ofMillis(50), 1, "0", 90, false));
+        listWait = new VertxListWait(vertxRedis, Duration.ofSeconds(5));
+        worker = newWorker(processor);
+        worker.start(OPTIONS);
     }
 
     @AfterEach
     void tearDown() {
-        worker.stop(Duration.ofSeconds(5));
+        worker.stop();
         subscriber.close();
         redis.close();
         client.shutdown();
@@ -188,7 +195,7 @@ class WorkerTest {
 
     @Test
     void finishesTheJobInHandWhenStopped() throws Exception {
-        worker.stop(Duration.ofSeconds(5));
+        worker.stop();
         CountDownLatch publishing = new CountDownLatch(1);
         CountDownLatch resume = new CountDownLatch(1);
         ScriptExecutor slowPublish = (script, keys, args) -> {
@@ -199,14 +206,15 @@ class WorkerTest {
             return executor.run(script, keys, args);
         };
         JobProcessor slowProcessor = new JobProcessor(
-                new BroadcastJobHandler(new BroadcastPublisher(slowPublish, RedisPrefix.LARAVEL_DEFAULT)),
-                queue, failedJobStore, new JobOutcomes(new SimpleMeterRegistry()), Clock.systemUTC());
-        worker = new Worker(queue, slowProcessor);
-        worker.start(new WorkerOptions("redis", QUEUE, Duration.ofMillis(50), 1, "0", 90, false));
+                new BroadcastJobHandler(limit -> new BroadcastPublisher(slowPublish, RedisPrefix.LARAVEL_DEFAULT)),
+                queue, failedJobStore, new JobMetrics(new SimpleMeterRegistry()), Clock.systemUTC(),
+                Duration.ofSeconds(5));
+        worker = newWorker(slowProcessor);
+        worker.start(OPTIONS);
         queue.push(QUEUE, posterJob(null).toEnvelope(Instant.now()).toJson());
         assertThat(publishing.await(10, TimeUnit.SECONDS)).isTrue();
 
-        Thread stopping = new Thread(() -> worker.stop(Duration.ofSeconds(10)));
+        Thread stopping = new Thread(worker::stop);
         stopping.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> stopping.getState() == Thread.State.TIMED_WAITING);
         resume.countDown();
@@ -214,6 +222,10 @@ class WorkerTest {
 
         assertThat(nextMessage()).contains("backend_poster");
         awaitQueueDrained();
+    }
+
+    private Worker newWorker(JobProcessor jobs) {
+        return new Worker(queue, jobs, new JobMetrics(new SimpleMeterRegistry()), listWait::await, Clock.systemUTC());
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
