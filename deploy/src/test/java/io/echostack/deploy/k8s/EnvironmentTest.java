@@ -57,6 +57,12 @@ class EnvironmentTest {
     }
 
     @Test
+    void echoServerAuthorisesChannelsAtApiService() {
+        URI auth = URI.create(env("echo-server").get("LARAVEL_ECHO_SERVER_AUTH_HOST"));
+        assertReaches("echo-server", auth.getHost(), auth.getPort(), "api-service");
+    }
+
+    @Test
     void theDatabaseIsPostgresWithItsOwnCredentials() {
         Map<String, String> postgres = env("postgres");
         for (String module : List.of("api-service", "queue-worker")) {
