@@ -109,13 +109,14 @@ class DeploymentsTest {
                 .isGreaterThanOrEqualTo((long) WorkerShutdown.graceSeconds(env) + SHUTDOWN_MARGIN_SECONDS);
     }
 
-    @Test
-    void echoServerLeavesTheLoadBalancerBeforeItStops() {
-        List<String> preStop = container("echo-server").getLifecycle().getPreStop().getExec().getCommand();
-        assertThat(preStop).hasSize(2).first().isEqualTo("sleep");
+    @ParameterizedTest
+    @ValueSource(strings = {"api-service", "echo-server"})
+    void servicesTakingTrafficLeaveTheLoadBalancerBeforeTheyStop(String module) {
+        List<String> preStop = container(module).getLifecycle().getPreStop().getExec().getCommand();
+        assertThat(preStop).as(module).hasSize(2).first().isEqualTo("sleep");
         long drain = Long.parseLong(preStop.get(1));
-        assertThat(drain).as("endpoints need seconds to drop the pod").isGreaterThanOrEqualTo(5);
-        assertThat(podSpec("echo-server").getTerminationGracePeriodSeconds())
+        assertThat(drain).as(module + ": endpoints need seconds to drop the pod").isGreaterThanOrEqualTo(5);
+        assertThat(podSpec(module).getTerminationGracePeriodSeconds()).as(module)
                 .isGreaterThanOrEqualTo(drain + SHUTDOWN_MARGIN_SECONDS);
     }
 

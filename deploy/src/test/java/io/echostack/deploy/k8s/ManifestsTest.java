@@ -17,7 +17,11 @@ class ManifestsTest {
     private static Manifests manifests;
 
     /** The keys kustomization.yaml uses, read strictly. */
-    record Kustomization(String apiVersion, String kind, String namespace, List<String> resources) {
+    record Kustomization(String apiVersion, String kind, String namespace, List<String> resources, List<Image> images) {
+    }
+
+    /** An image override (docs/deploy.md: pointing the manifests at a registry). */
+    record Image(String name, String newName, String newTag) {
     }
 
     @BeforeAll
@@ -42,6 +46,11 @@ class ManifestsTest {
                 RepoFiles.read(Manifests.DIR + "/" + Manifests.KUSTOMIZATION), Kustomization.class);
         assertThat(kustomization.kind()).isEqualTo("Kustomization");
         assertThat(kustomization.resources()).containsExactlyInAnyOrderElementsOf(manifests.files());
+        List<String> repositories = Workloads.all(manifests).stream().flatMap(w -> w.containers().stream())
+                .map(c -> c.getImage().replaceFirst(":[^:/]+$", "")).toList();
+        if (kustomization.images() != null) {
+            assertThat(kustomization.images()).extracting(Image::name).allMatch(repositories::contains);
+        }
         assertThat(manifests.all(Namespace.class)).singleElement()
                 .extracting(n -> n.getMetadata().getName()).isEqualTo(kustomization.namespace());
     }
