@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
  * command it runs {@code queue:work} with its defaults, as a container's worker process would.
  */
 @TopCommand
-@Command(name = "artisan", mixinStandardHelpOptions = true, subcommands = WorkCommand.class,
+@Command(name = "artisan", mixinStandardHelpOptions = true, subcommands = {WorkCommand.class, FailedCommand.class,
+        RetryCommand.class, ForgetCommand.class, FlushCommand.class, ClearCommand.class, MonitorCommand.class},
         description = "Echo Stack queue worker. Without a command, runs queue:work.")
 public class ArtisanCommand implements Callable<Integer> {
 

@@ -5,6 +5,7 @@ import io.echostack.events.broadcast.RedisPrefix;
 import io.echostack.events.queue.RedisQueue;
 import io.echostack.redis.VertxListWait;
 import io.echostack.redis.VertxScriptExecutor;
+import io.echostack.worker.failed.FailedJobRetry;
 import io.echostack.worker.failed.FailedJobStore;
 import io.echostack.worker.failed.JdbcFailedJobStore;
 import io.echostack.worker.queue.BroadcastJobHandler;
@@ -39,6 +40,12 @@ public class WorkerProducers {
     @Singleton
     FailedJobStore failedJobStore(DataSource dataSource) {
         return new JdbcFailedJobStore(dataSource);
+    }
+
+    @Produces
+    @Singleton
+    FailedJobRetry failedJobRetry(FailedJobStore store, RedisQueue queue) {
+        return new FailedJobRetry(store, queue);
     }
 
     @Produces

@@ -6,7 +6,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -18,6 +22,11 @@ import javax.sql.DataSource;
 public class JdbcFailedJobStore implements FailedJobStore {
     private static final String INSERT = "INSERT INTO failed_jobs (uuid, connection, queue, payload, exception, failed_at)"
             + " VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP) ON CONFLICT (uuid) DO NOTHING";
+
+    private static final String SELECT = "SELECT id, uuid, connection, queue, payload, exception, failed_at"
+            + " FROM failed_jobs";
+    private static final String BY_UUID = " WHERE uuid = ?";
+    private static final String BY_UUID_OR_ID = " WHERE uuid = ? OR id = ?";
 
     private final DataSource dataSource;
 
@@ -34,6 +43,68 @@ public class JdbcFailedJobStore implements FailedJobStore {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record failed job in failed_jobs: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<FailedJob> all() {
+        return query(SELECT + " ORDER BY id");
+    }
+
+    @Override
+    public Optional<FailedJob> find(String id) {
+        return numeric(id) ? query(SELECT + BY_UUID_OR_ID, id, Long.parseLong(id)).stream().findFirst()
+                : query(SELECT + BY_UUID, id).stream().findFirst();
+    }
+
+    @Override
+    public boolean forget(String id) {
+        return (numeric(id) ? update("DELETE FROM failed_jobs" + BY_UUID_OR_ID, id, Long.parseLong(id))
+                : update("DELETE FROM failed_jobs" + BY_UUID, id)) > 0;
+    }
+
+    @Override
+    public int flush(Integer hours) {
+        if (hours == null) {
+            return update("DELETE FROM failed_jobs");
+        }
+        return update("DELETE FROM failed_jobs WHERE failed_at <= CURRENT_TIMESTAMP - make_interval(hours => ?)",
+                hours);
+    }
+
+    /** The numeric id of Laravel's {@code database} provider, accepted beside uuids. */
+    private static boolean numeric(String id) {
+        return id.matches("[0-9]{1,18}");
+    }
+
+    private List<FailedJob> query(String sql, Object... params) {
+        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(sql)) {
+            bind(statement, params);
+            List<FailedJob> jobs = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    jobs.add(new FailedJob(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                            rows.getString(5), rows.getString(6), rows.getTimestamp(7).toInstant()));
+                }
+            }
+            return jobs;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read failed_jobs: " + e.getMessage(), e);
+        }
+    }
+
+    private int update(String sql, Object... params) {
+        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(sql)) {
+            bind(statement, params);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot change failed_jobs: " + e.getMessage(), e);
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            statement.setObject(i + 1, params[i]);
         }
     }
 

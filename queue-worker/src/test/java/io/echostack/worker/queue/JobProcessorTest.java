@@ -29,7 +29,7 @@ class JobProcessorTest {
 
     private final FakeRedis redis = new FakeRedis();
     private final List<Throwable> failures = new ArrayList<>();
-    private final FailedJobStore failedJobs = (connection, queue, payload, error) -> failures.add(error);
+    private final FailedJobStore failedJobs = new RecordingFailedJobs(failures);
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final RedisQueue queue = new RedisQueue(redis, RedisPrefix.LARAVEL_DEFAULT, false, clock);
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
