@@ -58,6 +58,21 @@ class DeploymentsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"api-service", "queue-worker", "echo-server"})
+    void prometheusScrapesWhatTheServiceServes(String module) {
+        Map<String, String> annotations = manifests.get(Deployment.class, module).getSpec().getTemplate()
+                .getMetadata().getAnnotations();
+        Http http = specs.get(module).http();
+        if (http.metricsPath() == null) {
+            assertThat(annotations == null ? Map.of() : annotations).as(module).doesNotContainKey("prometheus.io/scrape");
+            return;
+        }
+        assertThat(annotations).as(module).containsEntry("prometheus.io/scrape", "true")
+                .containsEntry("prometheus.io/port", String.valueOf(http.port()))
+                .containsEntry("prometheus.io/path", http.metricsPath());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"api-service", "queue-worker", "echo-server", "redis", "postgres"})
     void everyContainerHasRequestsWithinLimits(String name) {
         for (Container container : podSpec(name).getContainers()) {

@@ -43,7 +43,7 @@ public final class EchoServerReader {
         Set<String> required = config.path("databaseConfig").path("redis").hasNonNull("host")
                 ? Set.of() : Set.of("LARAVEL_ECHO_SERVER_REDIS_HOST");
         return new ServiceSpec("echo-server", StackServices.image("echo-server"), readEnv, required,
-                new Http(port, HEALTH_PATH, HEALTH_PATH));
+                new Http(port, HEALTH_PATH, HEALTH_PATH, null));
     }
 
     public static JsonNode imageConfig() {

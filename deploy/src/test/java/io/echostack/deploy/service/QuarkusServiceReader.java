@@ -34,10 +34,11 @@ public final class QuarkusServiceReader {
             }
         }
         int port = Integer.parseInt(properties.getProperty("quarkus.http.port", "8080"));
-        String health = "/" + properties.getProperty("quarkus.http.non-application-root-path", "q")
-                + "/" + properties.getProperty("quarkus.smallrye-health.root-path", "health");
+        String root = "/" + properties.getProperty("quarkus.http.non-application-root-path", "q");
+        String health = root + "/" + properties.getProperty("quarkus.smallrye-health.root-path", "health");
+        boolean prometheus = RepoFiles.read(module + "/pom.xml").contains("quarkus-micrometer-registry-prometheus");
         return new ServiceSpec(module, StackServices.image(module), readEnv, requiredEnv,
-                new Http(port, health + "/ready", health + "/live"));
+                new Http(port, health + "/ready", health + "/live", prometheus ? root + "/metrics" : null));
     }
 
     /** The value of {@code key} in the module's application.properties, or null. */
