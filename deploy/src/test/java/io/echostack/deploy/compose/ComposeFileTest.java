@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.echostack.deploy.RepoFiles;
 import io.echostack.deploy.service.EchoServerReader;
 import io.echostack.deploy.service.EnvCheck;
+import io.echostack.deploy.service.HostReference;
 import io.echostack.deploy.service.ServiceSpec;
 import io.echostack.deploy.service.StackServices;
 import io.echostack.deploy.service.WorkerShutdown;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +72,7 @@ class ComposeFileTest {
     @Test
     void aServiceThatNamesAnotherWaitsForItsHealth() {
         compose.services().forEach((name, service) -> environment(service).values().forEach(value ->
-                compose.services().keySet().stream().filter(other -> names(value, other)).forEach(other ->
+                compose.services().keySet().stream().filter(other -> HostReference.names(value, other)).forEach(other ->
                         assertThat(service.dependsOn()).as(name + " uses " + other).isNotNull()
                                 .extractingByKey(other).isNotNull()
                                 .extracting(ComposeFile.Dependency::condition).isEqualTo("service_healthy"))));
@@ -109,11 +109,6 @@ class ComposeFileTest {
                     .getOrDefault("ECHO_REDIS_PREFIX", StackServices.defaultRedisPrefix(module));
             assertThat(prefix).as(module).isEqualTo(EchoServerReader.redisPrefix());
         }
-    }
-
-    /** Whether a variable's value names {@code host}: a URL's host or the bare name. */
-    private static boolean names(String value, String host) {
-        return Pattern.compile("(^|//|@)" + Pattern.quote(host) + "([:/]|$)").matcher(value).find();
     }
 
     private static Map<String, String> environment(ComposeFile.Service service) {

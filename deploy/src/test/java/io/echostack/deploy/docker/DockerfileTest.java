@@ -9,6 +9,7 @@ import io.echostack.deploy.service.StackServices;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -63,7 +64,7 @@ class DockerfileTest {
                 .doesNotContain("quarkus.package.jar.type");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void echoServerCopiesItsShadedJarAndTheImageConfig() {
         Matcher finalName = Pattern.compile("<finalName>([^<]+)</finalName>").matcher(RepoFiles.read("echo-server/pom.xml"));
         assertThat(finalName.find()).as("echo-server/pom.xml names its shaded jar").isTrue();
@@ -83,7 +84,7 @@ class DockerfileTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void theBuildContextLeavesSourcesAndDependenciesOut() {
         DockerIgnore ignore = DockerIgnore.parse(RepoFiles.read(".dockerignore"));
         assertThat(List.of(".git/config", "api-service/src/main/java/A.java", "tools/node-clients/node_modules/x/y.js",

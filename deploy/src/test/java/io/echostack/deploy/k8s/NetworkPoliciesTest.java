@@ -2,15 +2,16 @@ package io.echostack.deploy.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.echostack.deploy.service.HostReference;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class NetworkPoliciesTest {
 
     @Test
     void ingressIsDeniedUnlessAllowed() {
-        assertThat(manifests.all(NetworkPolicy.class)).anyMatch(p -> Workloads.selects(p.getSpec().getPodSelector(), java.util.Map.of())
+        assertThat(manifests.all(NetworkPolicy.class)).anyMatch(p -> Workloads.selects(p.getSpec().getPodSelector(), Map.of())
                 && p.getSpec().getPolicyTypes().contains("Ingress")
                 && Optional.ofNullable(p.getSpec().getIngress()).orElse(List.of()).isEmpty());
     }
@@ -84,11 +85,10 @@ class NetworkPoliciesTest {
                 target.containers().stream().anyMatch(c -> Workloads.resolvePort(c, port).isPresent()));
     }
 
-    /** Whether a workload's environment names {@code host} (a URL's host or a bare host value). */
+    /** Whether a workload's environment names {@code host}. */
     private static boolean names(Workloads.Workload workload, String host) {
-        Pattern pattern = Pattern.compile("(^|//|@)" + Pattern.quote(host) + "([:/]|$)");
         return workload.containers().stream().flatMap(c -> ContainerEnv.of(manifests, c).values().values().stream())
-                .anyMatch(value -> pattern.matcher(value).find());
+                .anyMatch(value -> HostReference.names(value, host));
     }
 
     private static Workloads.Workload workload(String name) {
