@@ -15,7 +15,8 @@
 //   {"type":"error","message":"…"}
 //   {"type":"done"}                       (after --idle-seconds, just before exiting 0)
 // Every line also carries "client": the index of the connection (0…N-1 with --clients N, for load tests).
-// stdin accepts one command per line: "leave <channel>", "listen <channel>", "emit <event> [<json>]",
+// stdin accepts one command per line: "leave <channel>", "listen <channel>", "emit <event> [<json>]" (<event> may be a
+// JSON string, e.g. "client event"),
 // "whisper <channel> <event> <json>", "quit".
 //
 // Usage: node echo-client.mjs --echo 1|2 --url http://127.0.0.1:6001 --channel poster_room [--channel …]
@@ -166,10 +167,12 @@ function startClient({ Echo, io }, index, forceNew) {
   args.channel.forEach(listen);
 
   // "emit <event> <json>": a raw socket.io emit, for testing how the server treats payloads laravel-echo never sends.
+  // The event name may be a JSON string, for names with a space: emit "client event" {...}.
   const emitRaw = (rest) => {
-    const space = rest.indexOf(' ');
-    const event = space < 0 ? rest : rest.slice(0, space);
+    const quoted = rest.startsWith('"') ? rest.indexOf('"', 1) + 1 : 0;
+    const space = quoted > 0 ? (rest.length > quoted ? quoted : -1) : rest.indexOf(' ');
     try {
+      const event = quoted > 0 ? JSON.parse(rest.slice(0, quoted)) : (space < 0 ? rest : rest.slice(0, space));
       const payload = space < 0 ? [] : [JSON.parse(rest.slice(space + 1))];
       socket.emit(event, ...payload);
       say({ type: 'emitted', event });

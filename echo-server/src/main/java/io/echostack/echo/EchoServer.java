@@ -1,11 +1,17 @@
 package io.echostack.echo;
 
+import io.echostack.echo.api.CorsFilter;
+import io.echostack.echo.api.HttpApiServlet;
 import io.echostack.echo.auth.AuthSettings;
 import io.echostack.echo.auth.ChannelAuthorizer;
 import io.echostack.echo.channel.Broadcaster;
 import io.echostack.echo.channel.ChannelSubscriptions;
+import io.echostack.echo.channel.ClientEvents;
 import io.echostack.echo.config.EchoServerConfig;
 import io.echostack.echo.log.ConsoleLog;
+import io.echostack.echo.ops.EchoMetrics;
+import io.echostack.echo.ops.OpsServlet;
+import io.echostack.echo.presence.RedisPresence;
 import io.echostack.echo.subscriber.BroadcastRelay;
 import io.echostack.echo.subscriber.RedisSubscriber;
 import io.echostack.echo.transport.HeartbeatSettings;
@@ -22,13 +28,17 @@ public final class EchoServer implements AutoCloseable {
     private final ConsoleLog console;
     private final SocketIoHttpServer http;
     private final Broadcaster broadcaster;
-    private RedisSubscriber redis;
+    private final EchoMetrics metrics;
+    private volatile RedisSubscriber redis;
+    private RedisPresence presence;
+    private volatile boolean closed;
 
     public EchoServer(EchoServerConfig config, ConsoleLog console) {
         this.config = config;
         this.console = console;
         this.http = new SocketIoHttpServer(config.host(), config.port(), HeartbeatSettings.from(config.socketio()));
-        this.broadcaster = new Broadcaster(http.rooms());
+        this.metrics = new EchoMetrics(http.rooms());
+        this.broadcaster = new Broadcaster(http.rooms(), metrics::messageIn);
     }
 
     public EchoServer start() throws Exception {
@@ -43,11 +53,30 @@ public final class EchoServer implements AutoCloseable {
         console.info("");
         console.info(config.devMode() ? "⚠ Starting server in DEV mode..." : "Starting server...");
         console.info("");
-        new ChannelSubscriptions(new ChannelAuthorizer(AuthSettings.from(config), console), console)
+        if (!"redis".equals(config.database())) {
+            console.warning("Presence members are kept in Redis; \"database\": \"" + config.database()
+                    + "\" is not supported and is ignored.");
+        }
+        http.bind();
+        presence = new RedisPresence(config.redis(), config.presenceInstanceIdOr(http.port()),
+                config.publishPresence(), broadcaster, console);
+        presence.purgeStale();
+        new ChannelSubscriptions(new ChannelAuthorizer(AuthSettings.from(config), metrics, console), presence.channels(),
+                new ClientEvents(broadcaster, config.clientEventMaxBytes(), console), console)
                 .register(http.namespace());
+        boolean httpPublisher = config.subscribers() == null || config.subscribers().http();
+        http.filter(new CorsFilter(config.apiOriginAllow()));
+        http.mount("/apps/*", new HttpApiServlet(config.clients(), http.rooms(), presence, broadcaster,
+                httpPublisher, console));
+        OpsServlet ops = new OpsServlet(metrics, http.rooms(), () -> redis == null || redis.connected());
+        http.mount("/metrics", ops);
+        http.mount("/health", ops);
         http.start();
         console.success("Running at " + config.displayHost() + " on port " + http.port());
         console.dev("✔  Channels are ready.");
+        if (httpPublisher) {
+            console.success("Listening for http events...");
+        }
         if (config.subscribers() == null || config.subscribers().redis()) {
             redis = new RedisSubscriber(config.redis(),
                     new BroadcastRelay(config.redis().prefix(), broadcaster, console), console);
@@ -74,11 +103,19 @@ public final class EchoServer implements AutoCloseable {
         return broadcaster;
     }
 
+    /** Stops Redis broadcasts, removes this server's presence members, then closes the sockets and Jetty. */
     @Override
     public void close() throws Exception {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             if (redis != null) {
                 redis.close();
+            }
+            if (presence != null) {
+                presence.close();
             }
         } finally {
             http.stop();

@@ -1,6 +1,7 @@
 package io.echostack.echo.auth;
 
 import io.echostack.echo.log.ConsoleLog;
+import io.echostack.echo.ops.EchoMetrics;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,9 +27,11 @@ public final class ChannelAuthorizer {
     private final AuthHostSelector hosts;
     private final HttpClient http;
     private final ConsoleLog console;
+    private final EchoMetrics metrics;
 
-    public ChannelAuthorizer(AuthSettings settings, ConsoleLog console) {
+    public ChannelAuthorizer(AuthSettings settings, EchoMetrics metrics, ConsoleLog console) {
         this.settings = settings;
+        this.metrics = metrics;
         this.hosts = new AuthHostSelector(settings.hosts());
         this.console = console;
         HttpClient.Builder builder = HttpClient.newBuilder()
@@ -52,10 +55,15 @@ public final class ChannelAuthorizer {
             String url = host + settings.endpoint();
             HttpRequest request = request(url, channel, handshakeHeaders, auth);
             console.dev("Sending auth request to: " + url);
+            long started = System.nanoTime();
             return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                     .thenApply(response -> AuthResult.answered(response.statusCode(), response.body()))
                     .exceptionally(error -> AuthResult.failed(describe(error)))
-                    .thenApply(result -> logged(socketId, channel, result));
+                    .thenApply(result -> {
+                        metrics.authRequest(result.granted() ? "granted" : result.status() == 0 ? "failed" : "refused",
+                                java.time.Duration.ofNanos(System.nanoTime() - started));
+                        return logged(socketId, channel, result);
+                    });
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(logged(socketId, channel, AuthResult.failed(describe(e))));
         }

@@ -20,9 +20,12 @@ public final class Broadcaster {
     private static final ObjectWriter WRITER = Json.mapper().writer();
 
     private final LocalRoomAdapter rooms;
+    private final Runnable onEmit;
 
-    public Broadcaster(LocalRoomAdapter rooms) {
+    /** @param onEmit called once per {@link #emit} (the metrics' messages in) */
+    public Broadcaster(LocalRoomAdapter rooms, Runnable onEmit) {
         this.rooms = rooms;
+        this.onEmit = onEmit;
     }
 
     /**
@@ -30,7 +33,16 @@ public final class Broadcaster {
      *                       null or an unknown id excludes nobody
      */
     public void emit(String event, String channel, JsonNode data, String exceptSocketId) {
+        onEmit.run();
         rooms.broadcastEncoded(channel, encode(event, channel, data), exceptSocketId);
+    }
+
+    /**
+     * Emits {@code (event, channel, data)} to another room than the channel's: a socket's own id-room for
+     * {@code presence:subscribed}, which only the joiner receives.
+     */
+    public void emitTo(String room, String event, String channel, JsonNode data) {
+        rooms.broadcastEncoded(room, encode(event, channel, data), null);
     }
 
     /** The socket.io EVENT packet {@code 2["event","channel",data]} (the engine.io layer adds its own prefix). */

@@ -3,7 +3,9 @@ package io.echostack.echo.channel;
 import io.echostack.echo.auth.AuthResult;
 import io.echostack.echo.auth.ChannelAuthorizer;
 import io.echostack.echo.log.ConsoleLog;
+import io.echostack.echo.presence.PresenceChannels;
 import io.echostack.events.broadcast.ChannelKind;
+import io.echostack.events.broadcast.ChannelName;
 import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoSocket;
 import java.util.Arrays;
@@ -14,18 +16,23 @@ import org.slf4j.LoggerFactory;
 /**
  * The client → server events of laravel-echo on every connecting socket: {@code subscribe} joins a public channel's
  * room at once and a private or presence one after Laravel's auth endpoint answered 200 (else the socket gets
- * {@code subscription_error (channel, status)}); {@code unsubscribe} leaves. In dev mode a disconnect logs every
- * channel the socket leaves, as laravel-echo-server does. Bad payloads are logged and ignored; a handler failure never
+ * {@code subscription_error (channel, status)}), presence channels then through {@link PresenceChannels};
+ * {@code unsubscribe} and a disconnect leave; {@code client event} (whispers) goes to {@link ClientEvents} (in dev mode logged per channel, as laravel-echo-server does). Bad payloads are logged and ignored; a handler failure never
  * reaches socket.io's thread, and an auth answer for a socket that is gone meanwhile is dropped.
  */
 public final class ChannelSubscriptions {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelSubscriptions.class);
 
     private final ChannelAuthorizer authorizer;
+    private final PresenceChannels presence;
+    private final ClientEvents clientEvents;
     private final ConsoleLog console;
 
-    public ChannelSubscriptions(ChannelAuthorizer authorizer, ConsoleLog console) {
+    public ChannelSubscriptions(ChannelAuthorizer authorizer, PresenceChannels presence, ClientEvents clientEvents,
+                                ConsoleLog console) {
         this.authorizer = authorizer;
+        this.presence = presence;
+        this.clientEvents = clientEvents;
         this.console = console;
     }
 
@@ -34,19 +41,25 @@ public final class ChannelSubscriptions {
             SocketIoSocket socket = (SocketIoSocket) args[0];
             socket.on("subscribe", guarded(socket, "subscribe", this::subscribe));
             socket.on("unsubscribe", guarded(socket, "unsubscribe", this::unsubscribe));
-            if (console.devMode()) {
-                socket.on("disconnecting", guarded(socket, "disconnecting", this::logLeavingAll));
-            }
+            socket.on("client event", guarded(socket, "client event", clientEvents::onClientEvent));
+            socket.on("disconnecting", guarded(socket, "disconnecting", this::leaveAll));
         });
     }
 
     /** Runs before socket.io empties the socket's rooms; {@code args[0]} is the reason ("transport close", …). */
-    private void logLeavingAll(SocketIoSocket socket, Object[] args) {
+    private void leaveAll(SocketIoSocket socket, Object[] args) {
         String reason = args.length > 0 ? String.valueOf(args[0]) : "disconnected";
         for (String room : socket.getNamespace().getAdapter().listClientRooms(socket)) {
             if (!room.equals(socket.getId())) {
+                leavePresence(socket.getId(), room);
                 console.dev(socket.getId() + " left channel: " + room + " (" + reason + ")");
             }
+        }
+    }
+
+    private void leavePresence(String socketId, String channel) {
+        if (ChannelName.of(channel).isPresence()) {
+            presence.leave(socketId, channel);
         }
     }
 
@@ -79,9 +92,13 @@ public final class ChannelSubscriptions {
             return;
         }
         join(socket, channel);
-        if (request.channel().kind() == ChannelKind.PRESENCE && result.channelData() == null) {
-            // As the reference: in the room (broadcasts arrive) but not a member. Its later leave crashed; ours can't.
-            console.dev("Unable to join channel. Member data for presence channel missing");
+        if (request.channel().kind() == ChannelKind.PRESENCE) {
+            if (result.channelData() == null) {
+                // As the reference: in the room (broadcasts arrive) but not a member. Its later leave crashed; ours can't.
+                console.dev("Unable to join channel. Member data for presence channel missing");
+            } else {
+                presence.join(socket, channel, result.channelData());
+            }
         }
     }
 
@@ -93,6 +110,7 @@ public final class ChannelSubscriptions {
     private void unsubscribe(SocketIoSocket socket, Object[] args) {
         SubscriptionRequest.from(args).ifPresentOrElse(request -> {
             socket.leaveRoom(request.channel().value());
+            leavePresence(socket.getId(), request.channel().value());
             console.dev(socket.getId() + " left channel: " + request.channel().value() + " (unsubscribed)");
         }, () -> console.dev(socket.getId() + " sent unsubscribe without a channel: " + Arrays.toString(args)));
     }

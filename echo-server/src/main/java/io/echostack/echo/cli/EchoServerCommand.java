@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code echo-server <command>}: the laravel-echo-server CLI. */
 @Command(name = "echo-server", mixinStandardHelpOptions = true, version = io.echostack.echo.EchoServer.VERSION,
         description = "A laravel-echo-server compatible socket.io server for Laravel broadcasting.",
-        subcommands = {StartCommand.class})
+        subcommands = {StartCommand.class, StopCommand.class, ConfigureCommand.class, ClientAddCommand.class,
+            ClientRemoveCommand.class})
 public final class EchoServerCommand implements Runnable {
 
     @CommandLine.Spec

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code start [--config <file>] [--dir <dir>] [--dev]}: runs until SIGTERM/SIGINT, then stops Redis and Jetty.
+ * {@code start [--config <file>] [--dir <dir>] [--force] [--dev]}: takes the lock file, runs until SIGTERM/SIGINT,
+ * then stops gracefully and removes the lock.
  * Unlike laravel-echo-server, every failure exits non-zero so supervisors notice.
  */
 @Command(name = "start", mixinStandardHelpOptions = true, description = "Start the server.")
@@ -27,6 +28,9 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--dev", description = "Development mode: log joins, leaves and every event.")
     private boolean dev;
 
+    @Option(names = "--force", description = "Stop the server the lock file names, if it runs, and start anyway.")
+    private boolean force;
+
     @Override
     public Integer call() throws InterruptedException {
         EchoServerConfig config;
@@ -39,6 +43,10 @@ final class StartCommand implements Callable<Integer> {
         if (dev) {
             config = config.withDevMode(true);
         }
+        LockFile lock = new LockFile(ConfigLoader.resolve(dir, configFile));
+        if (!takeLock(lock)) {
+            return 1;
+        }
         EchoServer server = new EchoServer(config, ConsoleLog.stdout(config.devMode()));
         try {
             server.start();
@@ -46,17 +54,50 @@ final class StartCommand implements Callable<Integer> {
             System.err.println("Error: the server could not start: "
                     + (e.getMessage() == null ? e.toString() : e.getMessage()));
             closeQuietly(server);
+            lock.deleteQuietly();
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the LARAVEL ECHO SERVER");
             closeQuietly(server);
+            lock.deleteQuietly();
             System.out.println("The LARAVEL ECHO SERVER server has been stopped.");
             stopped.countDown();
         }, "echo-server-stop"));
         stopped.await();
         return 0;
+    }
+
+    /** As the reference: a live server named by the lock blocks the start unless --force; a stale lock is replaced. */
+    private boolean takeLock(LockFile lock) {
+        try {
+            if (lock.exists()) {
+                var running = lock.liveProcess();
+                if (running.isPresent() && running.get().pid() != ProcessHandle.current().pid()) {
+                    if (!force) {
+                        System.err.println("Error: There is already a server running! Use the option '--force' to"
+                                + " stop it and start another one.");
+                        return false;
+                    }
+                    System.out.println("Warning: Closing process " + running.get().pid()
+                            + " because you used the '--force' option.");
+                    running.get().destroy();
+                    running.get().onExit().get(15, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            }
+            lock.write(ProcessHandle.current().pid());
+            return true;
+        } catch (java.io.IOException e) {
+            System.err.println("Error: Cannot write lock file " + lock.path() + ": " + e.getMessage());
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            System.err.println("Error: the running server did not stop within 15 seconds.");
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static void closeQuietly(EchoServer server) {

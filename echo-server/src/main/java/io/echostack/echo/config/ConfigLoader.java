@@ -32,9 +32,12 @@ public final class ConfigLoader {
         return dir == null || dir.isBlank() ? Path.of(name) : Path.of(dir).resolve(name);
     }
 
-    /** Reads the file and applies the {@code LARAVEL_ECHO_SERVER_*} variables of this process's environment. */
+    /**
+     * Reads the file and applies the {@code LARAVEL_ECHO_SERVER_*} variables of this process's environment and of the
+     * working directory's {@code .env} (the environment wins), as the reference does.
+     */
     public static EchoServerConfig load(Path path) throws ConfigException {
-        return load(path, System.getenv());
+        return load(path, DotEnv.overlay(Path.of(".env"), System.getenv()));
     }
 
     public static EchoServerConfig load(Path path, Map<String, String> env) throws ConfigException {
@@ -82,10 +85,14 @@ public final class ConfigLoader {
         if (config.authRequestTimeout() <= 0) {
             throw new ConfigException("authRequestTimeout must be a positive number of milliseconds");
         }
+        if (config.clientEventMaxBytes() <= 0) {
+            throw new ConfigException("clientEventMaxBytes must be a positive number of bytes");
+        }
         return config;
     }
 
-    private static ObjectNode defaults() {
+    /** A fresh copy of the built-in defaults ({@code defaults.json}). */
+    public static ObjectNode defaults() {
         try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS)) {
             if (in == null) {
                 throw new IllegalStateException(DEFAULTS + " is missing from the jar");

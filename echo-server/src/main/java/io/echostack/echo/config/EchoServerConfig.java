@@ -15,6 +15,9 @@ import java.util.List;
  * @param socketio       socket.io server options; {@code pingInterval}/{@code pingTimeout} are honoured
  * @param authRequestTimeout milliseconds an auth request to Laravel may take (ours; the reference waits forever)
  * @param authVerifyTls  whether the auth request verifies Laravel's TLS certificate (ours; the reference never does)
+ * @param presenceInstanceId names this instance's presence members in Redis, so its next start can remove the ones a
+ *                       crash left behind (ours); null = {@code <host>:<port>}
+ * @param clientEventMaxBytes the largest whisper {@code data} relayed, in bytes of JSON (ours; the reference has no limit)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EchoServerConfig(
@@ -31,15 +34,27 @@ public record EchoServerConfig(
         Subscribers subscribers,
         ApiOriginAllow apiOriginAllow,
         long authRequestTimeout,
-        boolean authVerifyTls) {
+        boolean authVerifyTls,
+        String presenceInstanceId,
+        int clientEventMaxBytes) {
 
     public EchoServerConfig withDevMode(boolean devMode) {
         return new EchoServerConfig(authHost, authEndpoint, clients, database, databaseConfig, devMode, host, port,
-                protocol, socketio, subscribers, apiOriginAllow, authRequestTimeout, authVerifyTls);
+                protocol, socketio, subscribers, apiOriginAllow, authRequestTimeout, authVerifyTls, presenceInstanceId, clientEventMaxBytes);
     }
 
     public RedisConfig redis() {
         return databaseConfig == null ? RedisConfig.DEFAULT : databaseConfig.redisOrDefault();
+    }
+
+    public boolean publishPresence() {
+        return databaseConfig != null && Boolean.TRUE.equals(databaseConfig.publishPresence());
+    }
+
+    /** {@code presenceInstanceId}, or {@code <host>:<port>} of the bound port. */
+    public String presenceInstanceIdOr(int boundPort) {
+        return presenceInstanceId == null || presenceInstanceId.isBlank() ? displayHost() + ":" + boundPort
+                : presenceInstanceId;
     }
 
     /** The host as the startup banner shows it. */

@@ -8,11 +8,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * laravel-echo-server's twelve {@code LARAVEL_ECHO_SERVER_*} environment variables, applied to the config file's
+ * laravel-echo-server's twelve {@code LARAVEL_ECHO_SERVER_*} environment variables, plus {@code _REDIS_DB} and
+ * {@code _REDIS_KEY_PREFIX}, applied to the config file's
  * keys before they are merged over the defaults. Empty variables are ignored. A value containing {@code ${NAME}} is
  * replaced whole by the variable {@code NAME} (so {@code ${APP_URL}} works, surrounding text is dropped, as in the
  * reference). Values are set as strings; missing parent objects are created (the reference crashes instead).
- * {@code .env} files are not read yet.
+ * {@link ConfigLoader#load(java.nio.file.Path)} adds the working directory's {@code .env} ({@link DotEnv}).
  */
 public final class EnvironmentOverrides {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
@@ -31,6 +32,9 @@ public final class EnvironmentOverrides {
         PATHS.put("LARAVEL_ECHO_SERVER_SSL_KEY", "sslKeyPath");
         PATHS.put("LARAVEL_ECHO_SERVER_SSL_CHAIN", "sslCertChainPath");
         PATHS.put("LARAVEL_ECHO_SERVER_SSL_PASS", "sslPassphrase");
+        // Ours (names used by forks and Docker images): what the reference could only set in the file.
+        PATHS.put("LARAVEL_ECHO_SERVER_REDIS_DB", "databaseConfig.redis.db");
+        PATHS.put("LARAVEL_ECHO_SERVER_REDIS_KEY_PREFIX", "databaseConfig.redis.keyPrefix");
     }
 
     private EnvironmentOverrides() {

@@ -2,6 +2,7 @@ package io.echostack.echo.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.echostack.events.broadcast.RedisPrefix;
+import io.lettuce.core.RedisURI;
 
 /**
  * {@code databaseConfig.redis}: the ioredis options laravel-echo-server passes through, of which we support the
@@ -27,6 +28,18 @@ public record RedisConfig(String host, Integer port, String password, Integer db
     /** The broadcast channel prefix; must equal Laravel's Redis prefix (e.g. {@code laravel_database_}). */
     public RedisPrefix prefix() {
         return keyPrefix == null ? RedisPrefix.NONE : new RedisPrefix(keyPrefix);
+    }
+
+    /** The Lettuce address of this config. */
+    public RedisURI toUri() {
+        RedisURI.Builder uri = RedisURI.builder()
+                .withHost(hostOrDefault())
+                .withPort(portOrDefault())
+                .withDatabase(dbOrDefault());
+        if (password != null && !password.isEmpty()) {
+            uri.withPassword(password.toCharArray());
+        }
+        return uri.build();
     }
 
     /** {@code redis://host:port/db} with the password elided, for logs. */

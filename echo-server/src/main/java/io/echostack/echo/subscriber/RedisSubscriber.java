@@ -4,7 +4,6 @@ import io.echostack.echo.config.RedisConfig;
 import io.echostack.echo.log.ConsoleLog;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.event.connection.ConnectedEvent;
 import io.lettuce.core.event.connection.DisconnectedEvent;
 import io.lettuce.core.event.connection.ReconnectAttemptEvent;
@@ -38,6 +37,7 @@ public final class RedisSubscriber implements AutoCloseable {
         return thread;
     });
     private final AtomicBoolean firstSubscription = new AtomicBoolean(true);
+    private final AtomicBoolean connected = new AtomicBoolean();
     private RedisClient client;
     private StatefulRedisPubSubConnection<String, String> connection;
     private Disposable connectionEvents;
@@ -50,16 +50,18 @@ public final class RedisSubscriber implements AutoCloseable {
 
     /** Connects and subscribes; returns once Redis acknowledged the PSUBSCRIBE. */
     public void start() {
-        client = RedisClient.create(redisUri());
+        client = RedisClient.create(config.toUri());
         client.setOptions(ClientOptions.builder().autoReconnect(true).build());
         connectionEvents = client.getResources().eventBus().get().subscribe(event -> {
             if (event instanceof DisconnectedEvent) {
+                connected.set(false);
                 console.warning("Redis connection lost (" + config.describe() + "), reconnecting...");
             } else if (event instanceof ReconnectAttemptEvent attempt) {
                 console.dev("Redis reconnect attempt " + attempt.getAttempt());
             } else if (event instanceof ReconnectFailedEvent failed) {
                 console.dev("Redis reconnect failed: " + failed.getCause());
             } else if (event instanceof ConnectedEvent) {
+                connected.set(true);
                 console.dev("Redis connected (" + config.describe() + ")");
             }
         });
@@ -81,6 +83,11 @@ public final class RedisSubscriber implements AutoCloseable {
             }
         });
         connection.sync().psubscribe(config.prefix().subscribePattern());
+    }
+
+    /** Whether the pub/sub connection is up (for the health endpoint). */
+    public boolean connected() {
+        return connected.get();
     }
 
     @Override
@@ -110,16 +117,5 @@ public final class RedisSubscriber implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("could not relay a message from {}", channel, e);
         }
-    }
-
-    private RedisURI redisUri() {
-        RedisURI.Builder uri = RedisURI.builder()
-                .withHost(config.hostOrDefault())
-                .withPort(config.portOrDefault())
-                .withDatabase(config.dbOrDefault());
-        if (config.password() != null && !config.password().isEmpty()) {
-            uri.withPassword(config.password().toCharArray());
-        }
-        return uri.build();
     }
 }

@@ -28,6 +28,7 @@ public final class LocalRoomAdapter extends SocketIoAdapter {
     private final Map<SocketIoSocket, Set<String>> socketRooms = new ConcurrentHashMap<>();
     /** Sockets by id: every socket joins the room named by its own id while connected. */
     private final Map<String, SocketIoSocket> sockets = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.LongAdder deliveries = new java.util.concurrent.atomic.LongAdder();
 
     LocalRoomAdapter(SocketIoNamespace namespace) {
         super(namespace);
@@ -37,6 +38,27 @@ public final class LocalRoomAdapter extends SocketIoAdapter {
     public boolean isConnected(String socketId) {
         SocketIoSocket socket = sockets.get(socketId);
         return socket != null && socket.isConnected();
+    }
+
+    /** Packets handed to sockets so far (the metrics' messages out). */
+    public long deliveries() {
+        return deliveries.sum();
+    }
+
+    /** Sockets connected to this namespace on this node. */
+    public int connectedCount() {
+        return sockets.size();
+    }
+
+    /** Every occupied room but the sockets' own id-rooms, with its size (a snapshot). */
+    public Map<String, Integer> channelSizes() {
+        Map<String, Integer> sizes = new java.util.HashMap<>();
+        rooms.forEach((room, members) -> {
+            if (!members.isEmpty() && !sockets.containsKey(room)) {
+                sizes.put(room, members.size());
+            }
+        });
+        return sizes;
     }
 
     public int roomSize(String room) {
@@ -53,11 +75,15 @@ public final class LocalRoomAdapter extends SocketIoAdapter {
         if (members == null) {
             return;
         }
+        Object[] parts = {encodedPacket};
+        int delivered = 0;
         for (SocketIoSocket socket : members.toArray(SocketIoSocket[]::new)) {
             if (!socket.getId().equals(exceptSocketId)) {
-                deliver(socket, new Object[] {encodedPacket});
+                deliver(socket, parts);
+                delivered++;
             }
         }
+        deliveries.add(delivered);
     }
 
     @Override
@@ -82,6 +108,7 @@ public final class LocalRoomAdapter extends SocketIoAdapter {
         Object[][] encoded = new Object[1][];
         new IOParser.Encoder().encode(packet, parts -> encoded[0] = parts);
         recipients.forEach(socket -> deliver(socket, encoded[0]));
+        deliveries.add(recipients.size());
     }
 
     @Override

@@ -23,6 +23,7 @@ public final class SocketIoHttpServer {
     private final EngineIoServer engineIo;
     private final SocketIoNamespace namespace;
     private final ScheduledThreadPoolExecutor timers;
+    private final ServletContextHandler context;
 
     /**
      * @param host null or blank for all interfaces
@@ -47,7 +48,7 @@ public final class SocketIoHttpServer {
         connector.setIdleTimeout(heartbeat.idleTimeout().toMillis());
         jetty.addConnector(connector);
 
-        ServletContextHandler context = new ServletContextHandler("/");
+        context = new ServletContextHandler("/");
         ServletHolder socketIo = new ServletHolder(new EngineIoServlet(engineIo, heartbeat.idleTimeout(), timers));
         socketIo.setAsyncSupported(true);
         context.addServlet(socketIo, "/socket.io/*");
@@ -56,6 +57,28 @@ public final class SocketIoHttpServer {
         JettyWebSocketServletContainerInitializer.configure(context, null);
         jetty.setHandler(context);
         jetty.setStopAtShutdown(false);
+    }
+
+    /** Serves more HTTP routes next to socket.io (before {@link #start()}). */
+    public void mount(String pathSpec, jakarta.servlet.http.HttpServlet servlet) {
+        context.addServlet(new ServletHolder(servlet), pathSpec);
+    }
+
+    /** Filters every request but socket.io's own (before {@link #start()}). */
+    public void filter(jakarta.servlet.Filter filter) {
+        context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder((jakarta.servlet.Filter) (request, response, chain) -> {
+            String path = ((jakarta.servlet.http.HttpServletRequest) request).getRequestURI();
+            if (path.startsWith("/socket.io/")) {
+                chain.doFilter(request, response);
+            } else {
+                filter.doFilter(request, response, chain);
+            }
+        }), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+    }
+
+    /** Binds the listen port without serving yet, so {@link #port()} is known (port 0) before {@link #start()}. */
+    public void bind() throws java.io.IOException {
+        connector.open();
     }
 
     public void start() throws Exception {

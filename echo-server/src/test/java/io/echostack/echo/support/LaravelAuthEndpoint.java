@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * A real HTTP {@code POST /broadcasting/auth} answering as the Laravel 8 app of {@code laravel-8/auth-responses.txt}
  * does (status, content type and body taken from that capture): the user is {@code Authorization: Bearer user-<n>} or
  * the cookie {@code harness_user=<n>}; {@code private-App.Models.User.<n>} is granted to user n ({@code true});
- * {@code presence-chat.1} to users 1–10 with {@code channel_data}; everything else is the captured 403. For edge cases:
+ * {@code presence-chat.*} to users 1–10 with {@code channel_data} (the captured answer for user 1, user swapped); everything else is the captured 403. For edge cases:
  * {@code presence-pusher.*} answers Pusher-style ({@code channel_data} as a JSON string), {@code private-created.*}
  * answers 201, {@code presence-no-data.*} answers {@code true}, {@code private-slow.*} never answers in time.
  * Every request is recorded.
@@ -92,7 +92,7 @@ public final class LaravelAuthEndpoint implements AutoCloseable {
         if (channel.equals("private-App.Models.User." + user)) {
             return captures.get("private, right user");
         }
-        if (channel.equals("presence-chat.1") && user <= 10) {
+        if (channel.startsWith("presence-chat.") && user <= 10) {
             return presence(user);
         }
         if (channel.startsWith("presence-pusher.")) {

@@ -32,11 +32,16 @@ public final class RunningEchoServer implements AutoCloseable {
 
     /** @param extraKeys more top-level config members, e.g. {@code "authHost": "http://…",} (with a trailing comma) */
     public RunningEchoServer(String extraKeys) throws Exception {
+        this(extraKeys, "");
+    }
+
+    /** @param databaseKeys more {@code databaseConfig} members, e.g. {@code "publishPresence": true,} */
+    public RunningEchoServer(String extraKeys, String databaseKeys) throws Exception {
         TestRedis testRedis = TestRedis.get();
         String json = """
                 {%s "host": "127.0.0.1", "port": %d, "devMode": true,
-                 "databaseConfig": {"redis": {"host": "%s", "port": %d, "keyPrefix": "%s"}}}
-                """.formatted(extraKeys, FreePorts.next(), testRedis.host(), testRedis.port(), PREFIX);
+                 "databaseConfig": {%s "redis": {"host": "%s", "port": %d, "keyPrefix": "%s"}}}
+                """.formatted(extraKeys, FreePorts.next(), databaseKeys, testRedis.host(), testRedis.port(), PREFIX);
         PrintStream out = new PrintStream(new TeeStream(console, System.out), true, StandardCharsets.UTF_8);
         server = new EchoServer(ConfigLoader.parse(json), new ConsoleLog(out, true)).start();
         redis = RedisClient.create(testRedis.url());
@@ -67,6 +72,11 @@ public final class RunningEchoServer implements AutoCloseable {
     /** Subscribe has no acknowledgement in the protocol: wait until the room has the expected size. */
     public void awaitSubscribers(String channel, int count) {
         await().atMost(Duration.ofSeconds(20)).until(() -> server.subscriberCount(channel) == count);
+    }
+
+    /** The Redis commands of the publishing connection, for reading keys. */
+    public io.lettuce.core.api.sync.RedisCommands<String, String> redis() {
+        return publisher.sync();
     }
 
     public String consoleOutput() {

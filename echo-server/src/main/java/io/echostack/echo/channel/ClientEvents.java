@@ -1,0 +1,83 @@
+package io.echostack.echo.channel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.echostack.echo.log.ConsoleLog;
+import io.echostack.events.broadcast.ChannelName;
+import io.echostack.events.json.Json;
+import io.socket.socketio.server.SocketIoSocket;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.json.JSONException;
+import org.json.JSONObject;
+
+/**
+ * Whispers: laravel-echo's {@code client event} {@code {channel, event: "client-…", data}} (also accepted as a JSON
+ * string of that object, for non-JS clients), relayed as {@code (event, channel, data)} to the rest of the room, as
+ * laravel-echo-server does: only on private and presence channels, only from a socket in that room. Unlike the
+ * reference, a whisper whose data is larger than {@code clientEventMaxBytes} is dropped. Every refusal is a dev log line;
+ * the sender gets no error (the reference sends none either).
+ */
+public final class ClientEvents {
+    private final Broadcaster broadcaster;
+    private final int maxDataBytes;
+    private final ConsoleLog console;
+
+    public ClientEvents(Broadcaster broadcaster, int maxDataBytes, ConsoleLog console) {
+        this.broadcaster = broadcaster;
+        this.maxDataBytes = maxDataBytes;
+        this.console = console;
+    }
+
+    public void onClientEvent(SocketIoSocket socket, Object[] args) {
+        JSONObject payload = payload(args);
+        String event = payload == null ? null : payload.optString("event", null);
+        String channel = payload == null ? null : payload.optString("channel", null);
+        if (event == null || event.isEmpty() || channel == null || channel.isEmpty()) {
+            console.dev(socket.getId() + " sent a client event without channel or event: " + Arrays.toString(args));
+            return;
+        }
+        if (!event.contains("client-") || !ChannelName.of(channel).requiresAuth()) {
+            console.dev(socket.getId() + " sent client event " + event + " on " + channel
+                    + ": only client-* events on private and presence channels are relayed");
+            return;
+        }
+        if (!Arrays.asList(socket.getNamespace().getAdapter().listClientRooms(socket)).contains(channel)) {
+            console.dev(socket.getId() + " sent client event " + event + " on " + channel + " without being in it");
+            return;
+        }
+        Object data = payload.opt("data");
+        String json = data == null ? "null" : JSONObject.valueToString(data);
+        if (json.getBytes(StandardCharsets.UTF_8).length > maxDataBytes) {
+            console.dev(socket.getId() + " sent client event " + event + " on " + channel + " larger than "
+                    + maxDataBytes + " bytes: dropped");
+            return;
+        }
+        broadcaster.emit(event, channel, parse(json), socket.getId());
+    }
+
+    private static JSONObject payload(Object[] args) {
+        if (args == null || args.length == 0) {
+            return null;
+        }
+        if (args[0] instanceof JSONObject object) {
+            return object;
+        }
+        if (args[0] instanceof String text) {
+            try {
+                return new JSONObject(text);
+            } catch (JSONException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("org.json wrote JSON Jackson cannot read: " + json, e);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.echostack.echo.presence;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.echostack.echo.channel.Broadcaster;
+import io.echostack.echo.log.ConsoleLog;
+import io.echostack.events.presence.PresenceMembers;
+import io.echostack.events.presence.PresenceStore;
+import io.socket.socketio.server.SocketIoSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Presence channels as laravel-echo-server runs them: on join the joiner gets {@code presence:subscribed (channel,
+ * members)} (one entry per user, newest first) and, on a user's first socket, the others get {@code presence:joining
+ * (channel, member)}; on a user's last socket leaving, the room gets {@code presence:leaving (channel, {user_id,
+ * user_info})}. Updates run on one thread in arrival order (a socket's join before its leave) and are atomic in Redis.
+ * A leave without a member, or a join finishing after the socket went away, is handled instead of crashing.
+ */
+public final class PresenceChannels implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PresenceChannels.class);
+
+    private final PresenceStore store;
+    private final Broadcaster broadcaster;
+    private final Consumer<PresenceUpdate> publisher;
+    private final ConsoleLog console;
+    private final ExecutorService updates = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "presence-updates");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** @param publisher told of every change (publishPresence), or a no-op */
+    public PresenceChannels(PresenceStore store, Broadcaster broadcaster, Consumer<PresenceUpdate> publisher,
+                            ConsoleLog console) {
+        this.store = store;
+        this.broadcaster = broadcaster;
+        this.publisher = publisher;
+        this.console = console;
+    }
+
+    /** A member list after a change, for publishPresence. */
+    public record PresenceUpdate(String channel, PresenceMembers members) {
+    }
+
+    public void join(SocketIoSocket socket, String channel, ObjectNode channelData) {
+        submit("join", channel, () -> {
+            String socketId = socket.getId();
+            PresenceMembers members = store.join(channel, socketId, channelData);
+            publisher.accept(new PresenceUpdate(channel, members));
+            if (!socket.isConnected()) {
+                // Gone while we joined: its leave may have run before the join, so undo it here.
+                leaveNow(socketId, channel);
+                return;
+            }
+            broadcaster.emitTo(socketId, "presence:subscribed", channel, members.subscribedPayload());
+            if (!members.hasUser(PresenceMembers.userKey(channelData), socketId)) {
+                ObjectNode member = channelData.deepCopy();
+                member.put("socketId", socketId);
+                broadcaster.emit("presence:joining", channel, member, socketId);
+            }
+        });
+    }
+
+    /** Leaving a presence channel the socket never joined, or twice, is harmless. */
+    public void leave(String socketId, String channel) {
+        submit("leave", channel, () -> leaveNow(socketId, channel));
+    }
+
+    /** After {@link #close()} (shutdown) sockets still disconnect; their members are purged by the closer instead. */
+    private void submit(String what, String channel, Runnable update) {
+        if (!updates.isShutdown()) {
+            try {
+                updates.execute(() -> guarded(what, channel, update));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closed meanwhile
+            }
+        }
+    }
+
+    /**
+     * Removes every member this instance wrote and did not remove (a previous run that crashed, or this run shutting
+     * down): {@code "<socketId> <channel>"} entries of the registry set.
+     *
+     * @return how many members were removed
+     */
+    public int purge(List<String> registryEntries) {
+        Map<String, List<String>> socketsByChannel = registryEntries.stream()
+                .filter(entry -> entry.indexOf(' ') > 0)
+                .collect(Collectors.groupingBy(entry -> entry.substring(entry.indexOf(' ') + 1),
+                        Collectors.mapping(entry -> entry.substring(0, entry.indexOf(' ')), Collectors.toList())));
+        int removed = 0;
+        for (Map.Entry<String, List<String>> channel : socketsByChannel.entrySet()) {
+            PresenceStore.Left left = store.leave(channel.getKey(), channel.getValue());
+            removed += left.removed().size();
+            if (!left.removed().isEmpty()) {
+                publisher.accept(new PresenceUpdate(channel.getKey(), left.members()));
+            }
+        }
+        return removed;
+    }
+
+    private void leaveNow(String socketId, String channel) {
+        PresenceStore.Left left = store.leave(channel, List.of(socketId));
+        if (left.removed().isEmpty()) {
+            console.dev(socketId + " left " + channel + " without being a member");
+            return;
+        }
+        publisher.accept(new PresenceUpdate(channel, left.members()));
+        for (ObjectNode entry : left.removed()) {
+            if (!left.members().hasUser(PresenceMembers.userKey(entry), null)) {
+                ObjectNode member = entry.deepCopy();
+                member.remove("socketId");
+                broadcaster.emit("presence:leaving", channel, member, socketId);
+            }
+        }
+    }
+
+    private void guarded(String what, String channel, Runnable update) {
+        try {
+            update.run();
+        } catch (RuntimeException e) {
+            LOG.warn("presence {} on {} failed", what, channel, e);
+            console.error("Presence " + what + " on " + channel + " failed: " + e.getMessage());
+        }
+    }
+
+    /** Waits for queued updates (e.g. the leaves of a shutdown) to finish. */
+    @Override
+    public void close() {
+        updates.shutdown();
+        try {
+            updates.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
