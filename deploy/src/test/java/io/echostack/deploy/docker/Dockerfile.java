@@ -7,6 +7,8 @@ import io.echostack.deploy.RepoFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A Dockerfile as its instructions: comments and blank lines dropped, backslash continuations joined. Enough to
@@ -52,6 +54,21 @@ public record Dockerfile(List<Instruction> instructions) {
     public String last(String keyword) {
         List<String> all = all(keyword);
         return all.isEmpty() ? null : all.get(all.size() - 1);
+    }
+
+    /** The value of a {@code LABEL key="value"} (the last one wins, as in Docker). */
+    public String label(String key) {
+        String value = null;
+        Matcher pair = Pattern.compile("(\\S+?)=\"([^\"]*)\"").matcher(String.join(" ", all("LABEL")));
+        while (pair.find()) {
+            if (pair.group(1).equals(key)) {
+                value = pair.group(2);
+            }
+        }
+        if (value == null) {
+            throw new IllegalStateException("no LABEL " + key + "=\"…\"");
+        }
+        return value;
     }
 
     /** The numeric uid the image runs as ({@code USER uid:gid}); Kubernetes' runAsUser must agree. */

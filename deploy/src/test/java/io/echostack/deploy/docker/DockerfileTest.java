@@ -18,6 +18,12 @@ class DockerfileTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"api-service", "queue-worker", "echo-server"})
+    void namesItsImageAfterItsModule(String module) {
+        assertThat(dockerfile(module).label("org.opencontainers.image.title")).isEqualTo("echostack/" + module);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"api-service", "queue-worker", "echo-server"})
     void runsAsANonRootUser(String module) {
         String user = dockerfile(module).last("USER");
         assertThat(user).as(module + " USER").matches("\\d+:\\d+");

@@ -1,6 +1,7 @@
 package io.echostack.deploy.service;
 
 import io.echostack.deploy.RepoFiles;
+import io.echostack.deploy.docker.Dockerfile;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -15,9 +16,9 @@ public final class StackServices {
     private StackServices() {
     }
 
-    /** The image the build describes for a module: {@code echostack/<module>:<project version>}. */
+    /** The image the build describes for a module: its Dockerfile's title label, tagged with the project version. */
     public static String image(String module) {
-        return "echostack/" + module + ":" + RepoFiles.projectVersion();
+        return Dockerfile.of(module).label("org.opencontainers.image.title") + ":" + RepoFiles.projectVersion();
     }
 
     public static Map<String, ServiceSpec> all() {
