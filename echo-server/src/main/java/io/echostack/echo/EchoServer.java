@@ -62,7 +62,8 @@ public final class EchoServer implements AutoCloseable {
                 config.publishPresence(), broadcaster, console);
         presence.purgeStale();
         new ChannelSubscriptions(new ChannelAuthorizer(AuthSettings.from(config), metrics, console), presence.channels(),
-                new ClientEvents(broadcaster, config.clientEventMaxBytes(), console), console)
+                new ClientEvents(broadcaster, config.clientEventMaxBytes(), console), config.maxChannelsPerSocket(),
+                console)
                 .register(http.namespace());
         boolean httpPublisher = config.subscribers() == null || config.subscribers().http();
         http.filter(new CorsFilter(config.apiOriginAllow()));

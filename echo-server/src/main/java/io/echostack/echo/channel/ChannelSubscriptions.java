@@ -26,11 +26,14 @@ public final class ChannelSubscriptions {
     private final ChannelAuthorizer authorizer;
     private final PresenceChannels presence;
     private final ClientEvents clientEvents;
+    private final int maxChannels;
     private final ConsoleLog console;
 
+    /** @param maxChannels how many channels one socket may be in; more subscriptions get status 429 */
     public ChannelSubscriptions(ChannelAuthorizer authorizer, PresenceChannels presence, ClientEvents clientEvents,
-                                ConsoleLog console) {
+                                int maxChannels, ConsoleLog console) {
         this.authorizer = authorizer;
+        this.maxChannels = maxChannels;
         this.presence = presence;
         this.clientEvents = clientEvents;
         this.console = console;
@@ -66,6 +69,11 @@ public final class ChannelSubscriptions {
     private void subscribe(SocketIoSocket socket, Object[] args) {
         SubscriptionRequest.from(args).ifPresentOrElse(request -> {
             String channel = request.channel().value();
+            if (tooManyChannels(socket, channel)) {
+                console.dev(socket.getId() + " is in " + maxChannels + " channels already; not joining " + channel);
+                socket.send("subscription_error", channel, 429);
+                return;
+            }
             if (request.channel().kind() == ChannelKind.PUBLIC) {
                 join(socket, channel);
                 return;
@@ -100,6 +108,12 @@ public final class ChannelSubscriptions {
                 presence.join(socket, channel, result.channelData());
             }
         }
+    }
+
+    /** The socket's own id-room does not count; re-subscribing a channel it is in does not either. */
+    private boolean tooManyChannels(SocketIoSocket socket, String channel) {
+        String[] rooms = socket.getNamespace().getAdapter().listClientRooms(socket);
+        return rooms.length - 1 >= maxChannels && !java.util.Arrays.asList(rooms).contains(channel);
     }
 
     private void join(SocketIoSocket socket, String channel) {

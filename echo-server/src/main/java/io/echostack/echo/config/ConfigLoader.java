@@ -88,6 +88,10 @@ public final class ConfigLoader {
         if (config.clientEventMaxBytes() <= 0) {
             throw new ConfigException("clientEventMaxBytes must be a positive number of bytes");
         }
+        if (config.maxChannelsPerSocket() <= 0) {
+            throw new ConfigException("maxChannelsPerSocket must be a positive number");
+        }
+        ShallowMergeWarnings.check((ObjectNode) file).forEach(warning -> System.out.println("⚠ " + warning));
         return config;
     }
 

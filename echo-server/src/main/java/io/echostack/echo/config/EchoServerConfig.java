@@ -18,6 +18,7 @@ import java.util.List;
  * @param presenceInstanceId names this instance's presence members in Redis, so its next start can remove the ones a
  *                       crash left behind (ours); null = {@code <host>:<port>}
  * @param clientEventMaxBytes the largest whisper {@code data} relayed, in bytes of JSON (ours; the reference has no limit)
+ * @param maxChannelsPerSocket how many channels one socket may be in (ours; the reference has no limit)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EchoServerConfig(
@@ -36,11 +37,12 @@ public record EchoServerConfig(
         long authRequestTimeout,
         boolean authVerifyTls,
         String presenceInstanceId,
-        int clientEventMaxBytes) {
+        int clientEventMaxBytes,
+        int maxChannelsPerSocket) {
 
     public EchoServerConfig withDevMode(boolean devMode) {
         return new EchoServerConfig(authHost, authEndpoint, clients, database, databaseConfig, devMode, host, port,
-                protocol, socketio, subscribers, apiOriginAllow, authRequestTimeout, authVerifyTls, presenceInstanceId, clientEventMaxBytes);
+                protocol, socketio, subscribers, apiOriginAllow, authRequestTimeout, authVerifyTls, presenceInstanceId, clientEventMaxBytes, maxChannelsPerSocket);
     }
 
     public RedisConfig redis() {

@@ -1,0 +1,38 @@
+package io.echostack.echo.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The surprises of laravel-echo-server's shallow merge, which we keep for compatibility but say out loud: a nested
+ * object in the file replaces the default object whole, so a key left out of it is off or unset, not defaulted.
+ */
+final class ShallowMergeWarnings {
+    private ShallowMergeWarnings() {
+    }
+
+    static List<String> check(ObjectNode file) {
+        List<String> warnings = new ArrayList<>();
+        JsonNode subscribers = file.get("subscribers");
+        if (subscribers instanceof ObjectNode given) {
+            for (String key : List.of("http", "redis")) {
+                if (!given.has(key)) {
+                    warnings.add("\"subscribers\" has no \"" + key + "\": the " + key + " subscriber is off (a nested"
+                            + " object replaces the default one whole, as in laravel-echo-server).");
+                }
+            }
+        }
+        JsonNode cors = file.get("apiOriginAllow");
+        if (cors instanceof ObjectNode given && given.path("allowCors").asBoolean() && !given.has("allowOrigin")) {
+            warnings.add("\"apiOriginAllow\" turns CORS on without \"allowOrigin\": the header will be empty.");
+        }
+        JsonNode database = file.get("databaseConfig");
+        if (database instanceof ObjectNode given && !given.has("redis")) {
+            warnings.add("\"databaseConfig\" has no \"redis\": Redis is reached at 127.0.0.1:6379, db 0, without a"
+                    + " key prefix.");
+        }
+        return warnings;
+    }
+}
