@@ -16,6 +16,7 @@ import java.util.Optional;
 /**
  * The environment a container gets: its {@code env} and every key of its {@code envFrom} ConfigMaps and Secrets,
  * with {@code valueFrom} references resolved against the manifests. References that do not resolve are problems.
+ * A downward-API value ({@code fieldRef}) is known only in the cluster: it reads {@code $(fieldRef:<path>)}.
  */
 public record ContainerEnv(Map<String, String> values, List<String> problems) {
 
@@ -44,6 +45,9 @@ public record ContainerEnv(Map<String, String> values, List<String> problems) {
     private static Optional<String> resolve(Manifests manifests, String where, EnvVar variable, List<String> problems) {
         if (variable.getValueFrom() == null) {
             return Optional.of(variable.getValue() == null ? "" : variable.getValue());
+        }
+        if (variable.getValueFrom().getFieldRef() != null) {
+            return Optional.of("$(fieldRef:" + variable.getValueFrom().getFieldRef().getFieldPath() + ")");
         }
         var secretRef = variable.getValueFrom().getSecretKeyRef();
         var configRef = variable.getValueFrom().getConfigMapKeyRef();

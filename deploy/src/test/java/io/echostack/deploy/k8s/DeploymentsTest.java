@@ -3,6 +3,7 @@ package io.echostack.deploy.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.echostack.deploy.docker.Dockerfile;
+import io.echostack.deploy.service.EchoServerReader;
 import io.echostack.deploy.service.Http;
 import io.echostack.deploy.service.ServiceSpec;
 import io.echostack.deploy.service.StackServices;
@@ -38,9 +39,9 @@ class DeploymentsTest {
     @ParameterizedTest
     @ValueSource(strings = {"api-service", "queue-worker", "echo-server"})
     void runsTheImageTheBuildDescribes(String module) {
-        Deployment deployment = manifests.get(Deployment.class, module);
-        assertThat(deployment.getSpec().getSelector().getMatchLabels()).as(module).isNotEmpty();
-        assertThat(Workloads.selects(deployment.getSpec().getSelector(), deployment.getSpec().getTemplate().getMetadata().getLabels()))
+        Workloads.Workload workload = Workloads.named(manifests, module);
+        assertThat(workload.selector().getMatchLabels()).as(module).isNotEmpty();
+        assertThat(Workloads.selects(workload.selector(), workload.labels()))
                 .as(module + " selector selects its own pods").isTrue();
         assertThat(container(module).getImage()).isEqualTo(StackServices.image(module));
     }
@@ -60,8 +61,7 @@ class DeploymentsTest {
     @ParameterizedTest
     @ValueSource(strings = {"api-service", "queue-worker", "echo-server"})
     void prometheusScrapesWhatTheServiceServes(String module) {
-        Map<String, String> annotations = manifests.get(Deployment.class, module).getSpec().getTemplate()
-                .getMetadata().getAnnotations();
+        Map<String, String> annotations = Workloads.named(manifests, module).template().getMetadata().getAnnotations();
         Http http = specs.get(module).http();
         if (http.metricsPath() == null) {
             assertThat(annotations == null ? Map.of() : annotations).as(module).doesNotContainKey("prometheus.io/scrape");
@@ -135,6 +135,20 @@ class DeploymentsTest {
                 .isGreaterThanOrEqualTo(drain + SHUTDOWN_MARGIN_SECONDS);
     }
 
+    /**
+     * echo-server names its presence members in Redis after {@code presenceInstanceId}, by default its {@code host}
+     * and port, and purges that id's members at start: every replica needs its own id, the same across restarts. A
+     * StatefulSet's pod name is both; the listen host is set to it (the name resolves to the pod's IP).
+     */
+    @Test
+    void echoServerReplicasHaveTheirOwnStablePresenceId() {
+        Workloads.Workload echo = Workloads.named(manifests, "echo-server");
+        assertThat(echo.kind()).isEqualTo("StatefulSet");
+        assertThat(EchoServerReader.imageConfig().has("presenceInstanceId")).as("one id for all replicas").isFalse();
+        assertThat(ContainerEnv.of(manifests, container("echo-server")).values())
+                .containsEntry("LARAVEL_ECHO_SERVER_HOST", "$(fieldRef:metadata.name)");
+    }
+
     @Test
     void redisAndPostgresKeepTheirDataOnVolumes() {
         for (String name : List.of("redis", "postgres")) {
@@ -160,7 +174,6 @@ class DeploymentsTest {
     }
 
     private static PodSpec podSpec(String name) {
-        return Workloads.all(manifests).stream().filter(w -> w.name().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no workload " + name)).template().getSpec();
+        return Workloads.named(manifests, name).template().getSpec();
     }
 }

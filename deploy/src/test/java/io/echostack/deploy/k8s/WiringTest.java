@@ -92,26 +92,27 @@ class WiringTest {
                 .containsExactlyInAnyOrder("queue-worker", "echo-server");
         for (HorizontalPodAutoscaler hpa : manifests.all(HorizontalPodAutoscaler.class)) {
             var target = hpa.getSpec().getScaleTargetRef();
-            assertThat(target.getKind()).isEqualTo("Deployment");
-            Deployment deployment = manifests.get(Deployment.class, target.getName());
+            Workloads.Workload workload = Workloads.named(manifests, target.getName());
+            assertThat(target.getKind()).isEqualTo(workload.kind());
+            assertThat(target.getApiVersion()).isEqualTo("apps/v1");
             assertThat(hpa.getSpec().getMinReplicas()).as(target.getName())
-                    .isEqualTo(deployment.getSpec().getReplicas()).isLessThan(hpa.getSpec().getMaxReplicas());
-            for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+                    .isEqualTo(workload.replicas()).isLessThan(hpa.getSpec().getMaxReplicas());
+            for (Container container : workload.containers()) {
                 assertThat(container.getResources().getRequests()).as(target.getName()).containsKey("cpu");
             }
         }
     }
 
     @Test
-    void disruptionBudgetsSelectADeploymentAndLeaveRoomToDrainANode() {
+    void disruptionBudgetsSelectAWorkloadAndLeaveRoomToDrainANode() {
         assertThat(manifests.all(PodDisruptionBudget.class)).extracting(p -> p.getMetadata().getName())
                 .containsExactlyInAnyOrder("api-service", "queue-worker", "echo-server");
         for (PodDisruptionBudget pdb : manifests.all(PodDisruptionBudget.class)) {
-            Deployment deployment = manifests.all(Deployment.class).stream()
-                    .filter(d -> Workloads.selects(pdb.getSpec().getSelector(), d.getSpec().getTemplate().getMetadata().getLabels()))
-                    .findFirst().orElseThrow(() -> new AssertionError("PDB " + pdb.getMetadata().getName() + " selects nothing"));
+            Workloads.Workload workload = workloads.stream()
+                    .filter(w -> Workloads.selects(pdb.getSpec().getSelector(), w.labels())).findFirst()
+                    .orElseThrow(() -> new AssertionError("PDB " + pdb.getMetadata().getName() + " selects nothing"));
             assertThat(pdb.getSpec().getMinAvailable().getIntVal()).as(pdb.getMetadata().getName())
-                    .isLessThan(deployment.getSpec().getReplicas());
+                    .isLessThan(workload.replicas());
         }
     }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /** The pod templates of the manifests' Deployments and StatefulSets, and label selection over them. */
 public final class Workloads {
-    public record Workload(String kind, String name, PodTemplateSpec template) {
+    public record Workload(String kind, String name, Integer replicas, LabelSelector selector, PodTemplateSpec template) {
         public Map<String, String> labels() {
             return template.getMetadata().getLabels();
         }
@@ -31,12 +31,19 @@ public final class Workloads {
     public static List<Workload> all(Manifests manifests) {
         List<Workload> workloads = new ArrayList<>();
         for (Deployment d : manifests.all(Deployment.class)) {
-            workloads.add(new Workload("Deployment", d.getMetadata().getName(), d.getSpec().getTemplate()));
+            workloads.add(new Workload("Deployment", d.getMetadata().getName(), d.getSpec().getReplicas(),
+                    d.getSpec().getSelector(), d.getSpec().getTemplate()));
         }
         for (StatefulSet s : manifests.all(StatefulSet.class)) {
-            workloads.add(new Workload("StatefulSet", s.getMetadata().getName(), s.getSpec().getTemplate()));
+            workloads.add(new Workload("StatefulSet", s.getMetadata().getName(), s.getSpec().getReplicas(),
+                    s.getSpec().getSelector(), s.getSpec().getTemplate()));
         }
         return workloads;
+    }
+
+    public static Workload named(Manifests manifests, String name) {
+        return all(manifests).stream().filter(w -> w.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no Deployment or StatefulSet " + name));
     }
 
     /** Whether a Service-style selector (all pairs must match) selects these labels. */

@@ -12,14 +12,17 @@ import java.util.regex.Pattern;
 
 /**
  * echo-server's {@link ServiceSpec}: the {@code LARAVEL_ECHO_SERVER_*} variables its {@code EnvironmentOverrides}
- * reads, the port of the image's {@code laravel-echo-server.json} (else the defaults' 6001), and {@code GET /}, its
- * health check ({@code HealthServlet}). The Redis host is required when the image's file does not name one (the
- * default is 127.0.0.1).
+ * reads, the port of the image's {@code laravel-echo-server.json} (else the defaults' 6001), {@code GET /} (alive,
+ * the reference's check) and, where {@code EchoServer} mounts them, {@code /health} (ready: 503 while Redis is
+ * disconnected) and {@code /metrics}. The Redis host is required when the image's file does not name one (the default
+ * is 127.0.0.1).
  */
 public final class EchoServerReader {
     /** The config file baked into the image (echo-server/Dockerfile) and mounted in Kubernetes. */
     public static final String IMAGE_CONFIG = "deploy/config/laravel-echo-server.json";
-    static final String HEALTH_PATH = "/";
+    static final String ALIVE_PATH = "/";
+    private static final String SERVER = "echo-server/src/main/java/io/echostack/echo/EchoServer.java";
+    private static final Pattern MOUNT = Pattern.compile("http\\.mount\\(\"(/[^\"]*)\"");
     private static final String OVERRIDES =
             "echo-server/src/main/java/io/echostack/echo/config/EnvironmentOverrides.java";
     private static final String DEFAULTS =
@@ -42,8 +45,15 @@ public final class EchoServerReader {
         int port = config.path("port").asInt(json(DEFAULTS).path("port").asInt());
         Set<String> required = config.path("databaseConfig").path("redis").hasNonNull("host")
                 ? Set.of() : Set.of("LARAVEL_ECHO_SERVER_REDIS_HOST");
+        Set<String> mounted = new TreeSet<>();
+        Matcher mount = MOUNT.matcher(RepoFiles.read(SERVER));
+        while (mount.find()) {
+            mounted.add(mount.group(1));
+        }
+        String ready = mounted.contains("/health") ? "/health" : ALIVE_PATH;
+        String metrics = mounted.contains("/metrics") ? "/metrics" : null;
         return new ServiceSpec("echo-server", StackServices.image("echo-server"), readEnv, required,
-                new Http(port, HEALTH_PATH, HEALTH_PATH, null));
+                new Http(port, ready, ALIVE_PATH, metrics));
     }
 
     public static JsonNode imageConfig() {
