@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The three Deployments run the built images as the services expect: probes, resources, security, shutdown. */
+/** The services' workloads run the built images as the services expect: probes, resources, security, shutdown. */
 class DeploymentsTest {
     /** Time after the process's own grace for the rest of a JVM shutdown. */
     private static final int SHUTDOWN_MARGIN_SECONDS = 10;
