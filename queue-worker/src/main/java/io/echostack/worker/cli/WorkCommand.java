@@ -61,7 +61,9 @@ public class WorkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         worker.start(options());
-        return worker.awaitTermination();
+        try (StopSignals signals = StopSignals.onStop(worker::requestStop)) {
+            return worker.awaitTermination();
+        }
     }
 
     WorkerOptions options() {

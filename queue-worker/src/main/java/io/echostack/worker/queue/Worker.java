@@ -55,6 +55,17 @@ public class Worker {
         LOG.infof("Processing jobs from the %s queue(s) with %d consumer(s).", run.queues(), run.concurrency());
     }
 
+    /** Asks every consumer to end after its job in hand, without waiting (safe from a signal handler). */
+    public void requestStop() {
+        WorkerState running;
+        synchronized (this) {
+            running = state;
+        }
+        if (running != null) {
+            running.stop(StopReason.SIGNAL);
+        }
+    }
+
     /** Asks every consumer to end after its job in hand and waits for them, at most the job timeout. */
     public void stop() {
         WorkerState running;
