@@ -91,6 +91,9 @@ class EnvironmentTest {
         Container echo = Workloads.all(manifests).stream().filter(w -> w.name().equals("echo-server"))
                 .findFirst().orElseThrow().containers().get(0);
         assertThat(echo.getVolumeMounts()).anyMatch(m -> m.getMountPath().equals("/app/config"));
+        // TLS ends at the Ingress; the HTTP probes need plain HTTP
+        assertThat(EchoServerReader.imageConfig().path("protocol").asText("http")).isEqualTo("http");
+        assertThat(env("echo-server").getOrDefault("LARAVEL_ECHO_SERVER_PROTO", "http")).isEqualTo("http");
     }
 
     @Test
