@@ -66,6 +66,14 @@ public class PosterResource {
         return PaginatedPosters.of(posters.list(status, pageNumber, size), path, keep);
     }
 
+    /** The dashboard counters ({@code total} active, {@code month} active created this month). */
+    @GET
+    @Path("stats")
+    public Map<String, Long> stats() {
+        PosterCounts counts = posters.counts();
+        return Map.of("total", counts.active(), "month", counts.activeThisMonth());
+    }
+
     @GET
     @Path("{id}")
     public PosterView show(@RestPath long id) {

@@ -1,0 +1,84 @@
+package io.echostack.api.queue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.echostack.api.error.ValidationFailed;
+import io.echostack.events.json.Json;
+import io.echostack.events.queue.RedisQueue;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/** Laravel's {@code queue:failed}, {@code queue:retry} and {@code queue:forget} on the worker's failed_jobs table. */
+@ApplicationScoped
+public class FailedJobs {
+    private final RedisQueue queue;
+
+    FailedJobs(RedisQueue queue) {
+        this.queue = queue;
+    }
+
+    /** Newest first. */
+    public List<FailedJobView> list(int page, int perPage) {
+        return QuarkusTransaction.requiringNew().call(() -> FailedJob.<FailedJob>findAll(Sort.descending("id"))
+                .page(Page.of(page - 1, perPage)).list().stream().map(FailedJobView::summary).toList());
+    }
+
+    public long count() {
+        return QuarkusTransaction.requiringNew().call(() -> FailedJob.count());
+    }
+
+    /** Jobs that failed since {@code seconds} ago (failed_at is UTC). */
+    public long failedWithin(long seconds) {
+        LocalDateTime since = LocalDateTime.now(ZoneOffset.UTC).minusSeconds(seconds);
+        return QuarkusTransaction.requiringNew().call(() -> FailedJob.count("failedAt >= ?1", since));
+    }
+
+    public Optional<FailedJobView> find(String uuid) {
+        return QuarkusTransaction.requiringNew().call(() -> FailedJob.byUuid(uuid).map(FailedJobView::detail));
+    }
+
+    /**
+     * {@code queue:retry}: the payload with {@code attempts} reset to 0 goes back onto its queue, then the record is
+     * deleted. A payload that is not a JSON object cannot run again and stays (422).
+     *
+     * @return false if there is no such failed job
+     */
+    public boolean retry(String uuid) {
+        Optional<FailedJob> job = QuarkusTransaction.requiringNew().call(() -> FailedJob.byUuid(uuid));
+        if (job.isEmpty()) {
+            return false;
+        }
+        queue.push(job.get().queue, resetAttempts(job.get().payload));
+        QuarkusTransaction.requiringNew().run(() -> FailedJob.delete("uuid", uuid));
+        return true;
+    }
+
+    /** {@code queue:forget}; false if there was no such failed job. */
+    public boolean forget(String uuid) {
+        return QuarkusTransaction.requiringNew().call(() -> FailedJob.delete("uuid", uuid) > 0);
+    }
+
+    /** Like Laravel's {@code resetAttempts}: decode, attempts = 0 if present, {@code json_encode} again. */
+    private static String resetAttempts(String payload) {
+        JsonNode tree;
+        try {
+            tree = Json.mapper().readTree(payload);
+        } catch (JsonProcessingException e) {
+            tree = null;
+        }
+        if (!(tree instanceof ObjectNode envelope)) {
+            throw ValidationFailed.of("payload", "The failed job's payload is not a job and cannot be retried.");
+        }
+        if (envelope.has("attempts")) {
+            envelope.put("attempts", 0);
+        }
+        return Json.toBroadcastJson(envelope);
+    }
+}
