@@ -21,11 +21,12 @@
 //
 // Usage: node echo-client.mjs --echo 1|2 --url http://127.0.0.1:6001 --channel poster_room [--channel …]
 //          [--event .backend_poster …] [--transports websocket|polling|default] [--idle-seconds N] [--clients N]
-//          [--header 'Name: value' …] [--handshake-header 'Name: value' …] [--whisper-event typing …]
+//          [--header 'Name: value' …] [--handshake-header 'Name: value' …] [--whisper-event typing …] [--insecure]
 // Channel names are full wire names: "private-…" is joined with Echo.private, "presence-…" with Echo.join (and its
 // here/joining/leaving callbacks), anything else with Echo.channel. --header goes into Echo's auth.headers (sent with
 // every subscribe, forwarded to the auth endpoint); --handshake-header is sent on the socket.io handshake itself
 // (Cookie, Referer), as a browser would. --whisper-event listens for that whisper on private and presence channels.
+// --insecure accepts any TLS certificate (tests against a self-signed https:// server).
 // --echo 1 = laravel-echo 1.19.0 + socket.io-client 2.5.0 (EIO=3); --echo 2 = laravel-echo 2.5.0 + socket.io-client 4.8.1 (EIO=4).
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
@@ -45,6 +46,7 @@ const { values: args } = parseArgs({
     header: { type: 'string', multiple: true, default: [] },
     'handshake-header': { type: 'string', multiple: true, default: [] },
     'whisper-event': { type: 'string', multiple: true, default: [] },
+    insecure: { type: 'boolean', default: false },
   },
 });
 
@@ -117,6 +119,7 @@ function startClient({ Echo, io }, index, forceNew) {
     broadcaster: 'socket.io', host: args.url, client: io, ...transportOptions(args.transports),
     ...(forceNew ? { forceNew: true } : {}),
     auth: { headers: headers(args.header) },
+    ...(args.insecure ? { rejectUnauthorized: false } : {}),
     ...(args['handshake-header'].length ? { extraHeaders: headers(args['handshake-header']) } : {}),
   });
   const socket = echo.connector.socket;

@@ -15,7 +15,10 @@ import io.echostack.echo.presence.RedisPresence;
 import io.echostack.echo.subscriber.BroadcastRelay;
 import io.echostack.echo.subscriber.RedisSubscriber;
 import io.echostack.echo.transport.HeartbeatSettings;
+import io.echostack.echo.transport.PemKeyStore;
 import io.echostack.echo.transport.SocketIoHttpServer;
+import java.io.IOException;
+import java.security.KeyStore;
 
 /**
  * One running echo-server: socket.io on Jetty, channel handlers, and the Redis subscriber, started in
@@ -33,20 +36,29 @@ public final class EchoServer implements AutoCloseable {
     private RedisPresence presence;
     private volatile boolean closed;
 
-    public EchoServer(EchoServerConfig config, ConsoleLog console) {
+    /** @throws IOException when {@code "protocol": "https"} and the TLS files are missing or unusable */
+    public EchoServer(EchoServerConfig config, ConsoleLog console) throws IOException {
         this.config = config;
         this.console = console;
-        this.http = new SocketIoHttpServer(config.host(), config.port(), HeartbeatSettings.from(config.socketio()));
+        this.http = new SocketIoHttpServer(config.host(), config.port(), HeartbeatSettings.from(config.socketio()),
+                config.https() ? tls(config) : null);
         this.metrics = new EchoMetrics(http.rooms());
         this.broadcaster = new Broadcaster(http.rooms(), metrics::messageIn);
     }
 
-    public EchoServer start() throws Exception {
-        if ("https".equals(config.protocol())) {
-            // Serving plain HTTP to someone who asked for TLS would be worse than not starting.
-            throw new IllegalStateException("\"protocol\": \"https\" is not supported yet; terminate TLS in a proxy"
-                    + " in front of this server and set \"protocol\" to \"http\".");
+    private static KeyStore tls(EchoServerConfig config) throws IOException {
+        if (isBlank(config.sslCertPath()) || isBlank(config.sslKeyPath())) {
+            throw new IOException("SSL paths are missing in server config (sslCertPath, sslKeyPath).");
         }
+        return PemKeyStore.load(config.sslCertPath(), config.sslKeyPath(), config.sslCertChainPath(),
+                config.sslPassphrase());
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    public EchoServer start() throws Exception {
         console.info("L A R A V E L  E C H O  S E R V E R");
         console.info("");
         console.info("version " + VERSION);

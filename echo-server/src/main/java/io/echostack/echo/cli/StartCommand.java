@@ -47,7 +47,14 @@ final class StartCommand implements Callable<Integer> {
         if (!takeLock(lock)) {
             return 1;
         }
-        EchoServer server = new EchoServer(config, ConsoleLog.stdout(config.devMode()));
+        EchoServer server;
+        try {
+            server = new EchoServer(config, ConsoleLog.stdout(config.devMode()));
+        } catch (java.io.IOException e) {
+            System.err.println("Error: " + e.getMessage());
+            lock.deleteQuietly();
+            return 1;
+        }
         try {
             server.start();
         } catch (Exception e) {

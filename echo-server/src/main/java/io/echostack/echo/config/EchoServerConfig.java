@@ -19,6 +19,8 @@ import java.util.List;
  *                       crash left behind (ours); null = {@code <host>:<port>}
  * @param clientEventMaxBytes the largest whisper {@code data} relayed, in bytes of JSON (ours; the reference has no limit)
  * @param maxChannelsPerSocket how many channels one socket may be in (ours; the reference has no limit)
+ * @param sslCertPath    PEM certificate for {@code "protocol": "https"}; {@code sslKeyPath} its PKCS#8 key,
+ *                       {@code sslCertChainPath} optional intermediates, {@code sslPassphrase} the key's passphrase
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EchoServerConfig(
@@ -38,15 +40,23 @@ public record EchoServerConfig(
         boolean authVerifyTls,
         String presenceInstanceId,
         int clientEventMaxBytes,
-        int maxChannelsPerSocket) {
+        int maxChannelsPerSocket,
+        String sslCertPath,
+        String sslKeyPath,
+        String sslCertChainPath,
+        String sslPassphrase) {
 
     public EchoServerConfig withDevMode(boolean devMode) {
         return new EchoServerConfig(authHost, authEndpoint, clients, database, databaseConfig, devMode, host, port,
-                protocol, socketio, subscribers, apiOriginAllow, authRequestTimeout, authVerifyTls, presenceInstanceId, clientEventMaxBytes, maxChannelsPerSocket);
+                protocol, socketio, subscribers, apiOriginAllow, authRequestTimeout, authVerifyTls, presenceInstanceId, clientEventMaxBytes, maxChannelsPerSocket, sslCertPath, sslKeyPath, sslCertChainPath, sslPassphrase);
     }
 
     public RedisConfig redis() {
         return databaseConfig == null ? RedisConfig.DEFAULT : databaseConfig.redisOrDefault();
+    }
+
+    public boolean https() {
+        return "https".equals(protocol);
     }
 
     public boolean publishPresence() {

@@ -30,6 +30,11 @@ public final class SocketIoHttpServer {
      * @param port 0 for any free port (see {@link #port()})
      */
     public SocketIoHttpServer(String host, int port, HeartbeatSettings heartbeat) {
+        this(host, port, heartbeat, null);
+    }
+
+    /** @param tls the key store to serve HTTPS/WSS with, or null for plain HTTP */
+    public SocketIoHttpServer(String host, int port, HeartbeatSettings heartbeat, java.security.KeyStore tls) {
         timers = newTimers();
         EngineIoServerOptions engineOptions = EngineIoServerOptions.newFromDefault()
                 .setPingInterval(heartbeat.pingIntervalMillis())
@@ -42,7 +47,7 @@ public final class SocketIoHttpServer {
         namespace = new SocketIoServer(engineIo, socketOptions).namespace("/");
 
         jetty = new Server();
-        connector = new ServerConnector(jetty);
+        connector = tls == null ? new ServerConnector(jetty) : tlsConnector(jetty, tls);
         connector.setHost(host == null || host.isBlank() ? null : host);
         connector.setPort(port);
         connector.setIdleTimeout(heartbeat.idleTimeout().toMillis());
@@ -106,6 +111,16 @@ public final class SocketIoHttpServer {
             engineIo.shutdown();
             timers.shutdownNow();
         }
+    }
+
+    private static ServerConnector tlsConnector(Server jetty, java.security.KeyStore keyStore) {
+        org.eclipse.jetty.util.ssl.SslContextFactory.Server ssl = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+        ssl.setKeyStore(keyStore);
+        ssl.setKeyStorePassword(new String(PemKeyStore.PASSWORD));
+        org.eclipse.jetty.server.HttpConfiguration https = new org.eclipse.jetty.server.HttpConfiguration();
+        https.addCustomizer(new org.eclipse.jetty.server.SecureRequestCustomizer(false));
+        return new ServerConnector(jetty, new org.eclipse.jetty.server.SslConnectionFactory(ssl, "http/1.1"),
+                new org.eclipse.jetty.server.HttpConnectionFactory(https));
     }
 
     /**

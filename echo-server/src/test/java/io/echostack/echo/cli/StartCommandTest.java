@@ -48,13 +48,14 @@ class StartCommandTest {
     }
 
     @Test
-    void httpsIsRefusedRatherThanServedAsPlainHttp(@TempDir Path dir) throws Exception {
+    void httpsWithoutCertificateFilesExitsWithOne(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("laravel-echo-server.json"), "{\"protocol\": \"https\", \"port\": 6001}");
 
         int code = execute("start", "--dir", dir.toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(stderr()).contains("\"https\" is not supported yet");
+        assertThat(stderr()).contains("SSL paths are missing in server config");
+        assertThat(dir.resolve("laravel-echo-server.lock")).doesNotExist();
     }
 
     @Test

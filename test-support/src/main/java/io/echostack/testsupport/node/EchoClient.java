@@ -221,6 +221,7 @@ public final class EchoClient implements AutoCloseable {
         private Transports transports = Transports.DEFAULT;
         private Duration idle;
         private int clients = 1;
+        private boolean insecure;
 
         private Builder(EchoGeneration generation, String url) {
             this.generation = generation;
@@ -260,6 +261,12 @@ public final class EchoClient implements AutoCloseable {
             return this;
         }
 
+        /** Accept any TLS certificate (an https:// server with a self-signed test certificate). */
+        public Builder insecure() {
+            insecure = true;
+            return this;
+        }
+
         public Builder transports(Transports value) {
             transports = value;
             return this;
@@ -289,6 +296,9 @@ public final class EchoClient implements AutoCloseable {
             authHeaders.forEach(header -> command.addAll(List.of("--header", header)));
             handshakeHeaders.forEach(header -> command.addAll(List.of("--handshake-header", header)));
             whisperEvents.forEach(event -> command.addAll(List.of("--whisper-event", event)));
+            if (insecure) {
+                command.add("--insecure");
+            }
             if (clients != 1) {
                 command.addAll(List.of("--clients", Integer.toString(clients)));
             }

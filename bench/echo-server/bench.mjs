@@ -1,0 +1,208 @@
+#!/usr/bin/env node
+// Load generator: runs our echo-server (fat jar) and laravel-echo-server 1.6.3 (npm) in the same run, against the same
+// Redis, with the same socket.io-client 2.5.0 clients (the only generation laravel-echo-server speaks), and prints one
+// table. Per server and scenario: server CPU µs per delivery (utime+stime of the server process from /proc, so
+// Linux only), KB of server RSS per connection, p50/p99 latency (publish → client receive), loss.
+//
+// Usage: node bench.mjs --redis-port 6379 [--jar ../../echo-server/target/echo-server.jar]
+//          [--fanout 1000] [--channels 1000] [--idle 5000] [--throughput-clients 100] [--messages 200]
+//          [--rate 50] [--throughput-messages 20000] [--servers echo-stack,laravel-echo-server]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const require = createRequire(import.meta.url);
+const io = require('socket.io-client-2');
+const Redis = require('ioredis');
+
+const { values: args } = parseArgs({
+  options: {
+    'redis-port': { type: 'string', default: '6379' },
+    jar: { type: 'string', default: resolve('../../echo-server/target/echo-server.jar') },
+    fanout: { type: 'string', default: '1000' },
+    channels: { type: 'string', default: '1000' },
+    idle: { type: 'string', default: '5000' },
+    'throughput-clients': { type: 'string', default: '100' },
+    messages: { type: 'string', default: '200' },
+    rate: { type: 'string', default: '50' },
+    'throughput-messages': { type: 'string', default: '20000' },
+    servers: { type: 'string', default: 'echo-stack,laravel-echo-server' },
+  },
+});
+const REDIS_PORT = Number(args['redis-port']);
+const PREFIX = 'bench_';
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function serverCommand(name, config) {
+  if (name === 'echo-stack') {
+    return ['java', ['-jar', args.jar, 'start', '--config', config]];
+  }
+  return [process.execPath, [resolve('node_modules/laravel-echo-server/bin/server.js'), 'start', '--config', config]];
+}
+
+async function startServer(name, port) {
+  const dir = mkdtempSync(join(tmpdir(), `bench-${name}-`));
+  const config = join(dir, 'laravel-echo-server.json');
+  writeFileSync(config, JSON.stringify({
+    host: '127.0.0.1', port, devMode: false, authHost: 'http://127.0.0.1:1',
+    databaseConfig: { redis: { host: '127.0.0.1', port: REDIS_PORT, keyPrefix: PREFIX } },
+    subscribers: { http: false, redis: true },
+  }));
+  const [command, commandArgs] = serverCommand(name, config);
+  const child = spawn(command, commandArgs, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d) => { output += d; });
+  child.stderr.on('data', (d) => { output += d; });
+  for (let i = 0; i < 300 && !output.includes('Server ready!'); i++) {
+    await sleep(100);
+  }
+  if (!output.includes('Server ready!')) {
+    child.kill('SIGKILL');
+    throw new Error(`${name} did not start:\n${output}`);
+  }
+  await sleep(1000);
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+
+function procStat(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks (100/s)
+  const rssKb = Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]);
+  return { cpuMicros: ticks * 10_000, rssKb };
+}
+
+function connect(url, channels, onEvent) {
+  return new Promise((resolveConnected, reject) => {
+    const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+    socket.on('connect', () => {
+      channels.forEach((channel) => socket.emit('subscribe', { channel, auth: { headers: {} } }));
+      resolveConnected(socket);
+    });
+    socket.on('connect_error', reject);
+    if (onEvent) {
+      socket.on('bench', (channel, data) => onEvent(data));
+    }
+  });
+}
+
+async function connectAll(url, count, channelsOf, onEvent) {
+  const sockets = [];
+  for (let i = 0; i < count; i += 50) {
+    const batch = [];
+    for (let j = i; j < Math.min(count, i + 50); j++) {
+      batch.push(connect(url, channelsOf(j), onEvent));
+    }
+    sockets.push(...(await Promise.all(batch)));
+  }
+  await sleep(1500); // subscribe has no acknowledgement
+  return sockets;
+}
+
+function percentile(sorted, p) {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : NaN;
+}
+
+/** Publishes `messages` broadcasts spread over channels at `rate`/s (0 = as fast as Redis takes them). */
+async function measure(server, redis, { clients, channelsOf, channels, messages, rate, perMessageRecipients }) {
+  const latencies = [];
+  let received = 0;
+  const sockets = await connectAll(server.url, clients, channelsOf, (data) => {
+    received++;
+    latencies.push(Date.now() - data.t);
+  });
+  const before = procStat(server.child.pid);
+  const started = Date.now();
+  for (let s = 0; s < messages; s++) {
+    const channel = channels[s % channels.length];
+    const payload = JSON.stringify({ event: 'bench', data: { t: Date.now(), s, pad: 'x'.repeat(100) }, socket: null });
+    if (rate > 0) {
+      await redis.publish(PREFIX + channel, payload);
+      await sleep(1000 / rate);
+    } else {
+      redis.publish(PREFIX + channel, payload);
+    }
+  }
+  const expected = messages * perMessageRecipients;
+  for (let i = 0; i < 600 && received < expected; i++) {
+    await sleep(100);
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const after = procStat(server.child.pid);
+  sockets.forEach((socket) => socket.close());
+  await sleep(2000);
+  latencies.sort((a, b) => a - b);
+  return {
+    cpuPerDelivery: (after.cpuMicros - before.cpuMicros) / Math.max(1, received),
+    p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99),
+    loss: expected - received, deliveries: received, rate: Math.round(received / seconds),
+  };
+}
+
+async function idle(server, count) {
+  const before = procStat(server.child.pid);
+  const sockets = await connectAll(server.url, count, () => ['idle'], null);
+  await sleep(3000);
+  const after = procStat(server.child.pid);
+  sockets.forEach((socket) => socket.close());
+  await sleep(2000);
+  return { kbPerConnection: (after.rssKb - before.rssKb) / count };
+}
+
+async function bench(name, port, redis) {
+  const server = await startServer(name, port);
+  const n = Number(args.fanout);
+  const m = Number(args.channels);
+  const t = Number(args['throughput-clients']);
+  const messages = Number(args.messages);
+  const rate = Number(args.rate);
+  try {
+    const results = {};
+    results.idle = await idle(server, Number(args.idle));
+    results.fanout = await measure(server, redis, {
+      clients: n, channelsOf: () => ['fan'], channels: ['fan'], messages, rate, perMessageRecipients: n,
+    });
+    const names = Array.from({ length: m }, (_, i) => `ch.${i}`);
+    results.channels = await measure(server, redis, {
+      clients: m, channelsOf: (i) => [names[i]], channels: names, messages: m * 2, rate: 0, perMessageRecipients: 1,
+    });
+    results.throughput = await measure(server, redis, {
+      clients: t, channelsOf: () => ['tp'], channels: ['tp'], messages: Number(args['throughput-messages']) / t,
+      rate: 0, perMessageRecipients: t,
+    });
+    return results;
+  } finally {
+    server.child.kill('SIGTERM');
+    await sleep(2000);
+  }
+}
+
+async function main() {
+  const redis = new Redis({ port: REDIS_PORT, host: '127.0.0.1' });
+  const all = {};
+  let port = 16001;
+  for (const name of args.servers.split(',')) {
+    process.stderr.write(`benchmarking ${name}...\n`);
+    all[name] = await bench(name, port++, redis);
+  }
+  redis.disconnect();
+  const fmt = (v, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
+  console.log('| server | scenario | CPU µs/delivery | deliveries/s | p50 ms | p99 ms | loss | KB/connection (idle) |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const [name, r] of Object.entries(all)) {
+    for (const scenario of ['fanout', 'channels', 'throughput']) {
+      const s = r[scenario];
+      console.log(`| ${name} | ${scenario} | ${fmt(s.cpuPerDelivery)} | ${s.rate} | ${fmt(s.p50, 0)} | ${fmt(s.p99, 0)} | ${s.loss} | ${scenario === 'fanout' ? fmt(r.idle.kbPerConnection) : ''} |`);
+    }
+  }
+  console.log(`\nfanout ${args.fanout} clients × ${args.messages} messages at ${args.rate}/s; channels ${args.channels} clients`
+    + ` on their own channel × 2 messages each; throughput ${args['throughput-clients']} clients,`
+    + ` ${args['throughput-messages']} deliveries as fast as possible; idle ${args.idle} connections.`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
