@@ -68,6 +68,8 @@ class WorkerTest {
     @Inject
     FailedJobStore failedJobStore;
     @Inject
+    JobMetrics metrics;
+    @Inject
     Redis vertxRedis;
     private VertxListWait listWait;
 
@@ -119,8 +121,12 @@ class WorkerTest {
         assertThat(message.get("data").get("msg").asText()).isEqualTo("海报☆Hello☆已新增!");
         assertThat(message.get("data").get("socket").isNull()).isTrue();
         awaitQueueDrained();
-        given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("queue_jobs_total{outcome=\"processed\",queue=\"default\"}"));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("queue_jobs_total{outcome=\"processed\",queue=\"default\"}"))
+                .body(containsString("queue_job_runtime_seconds_bucket{queue=\"default\""))
+                .body(containsString("queue_job_wait_seconds_count{queue=\"default\"}"))
+                .body(containsString("queue_depth{queue=\"default\",state=\"pending\"}"))
+                .body(containsString("queue_depth{queue=\"default\",state=\"reserved\"}")));
     }
 
     @Test
@@ -225,7 +231,7 @@ class WorkerTest {
     }
 
     private Worker newWorker(JobProcessor jobs) {
-        return new Worker(queue, jobs, new JobMetrics(new SimpleMeterRegistry()), listWait::await, Clock.systemUTC());
+        return new Worker(queue, jobs, metrics, listWait::await, Clock.systemUTC());
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
