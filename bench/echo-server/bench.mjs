@@ -4,6 +4,7 @@
 // table. Per server and scenario: server CPU µs per delivery (utime+stime of the server process from /proc, so
 // Linux only), KB of server RSS per connection, p50/p99 latency (publish → client receive), loss.
 //
+// Both servers first get the same unmeasured warm-up (200 clients, 500 broadcasts).
 // Usage: node bench.mjs --redis-port 6379 [--jar ../../echo-server/target/echo-server.jar]
 //          [--fanout 1000] [--channels 1000] [--idle 5000] [--throughput-clients 100] [--messages 200]
 //          [--rate 50] [--throughput-messages 20000] [--servers echo-stack,laravel-echo-server]
@@ -159,6 +160,10 @@ async function bench(name, port, redis) {
   const messages = Number(args.messages);
   const rate = Number(args.rate);
   try {
+    // The same warm-up for both servers (JIT compilers: HotSpot's and V8's), not measured.
+    await measure(server, redis, {
+      clients: 200, channelsOf: () => ['warm'], channels: ['warm'], messages: 500, rate: 0, perMessageRecipients: 200,
+    });
     const results = {};
     results.idle = await idle(server, Number(args.idle));
     results.fanout = await measure(server, redis, {
