@@ -36,7 +36,8 @@ public final class EchoStack implements AutoCloseable {
             stack.startEchoServer();
             stack.startQuarkusService("queue-worker", config.workerPort());
             // The prod profile never seeds users; the demo stack asks for the admin explicitly.
-            stack.startQuarkusService("api-service", config.apiPort(), "-Decho.admin.seed.enabled=true");
+            stack.startQuarkusService("api-service", config.apiPort(), "-Decho.admin.seed.enabled=true",
+                    "-Decho.admin-page.echo-url=" + config.echoUrl());
             return stack;
         } catch (RuntimeException e) {
             stack.close();

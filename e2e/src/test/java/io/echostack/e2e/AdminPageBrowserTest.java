@@ -1,0 +1,198 @@
+package io.echostack.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import io.echostack.testsupport.FreePorts;
+import io.echostack.testsupport.TestPostgres;
+import io.echostack.testsupport.TestRedis;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The admin page in Debian's Chromium (Playwright, no browser download) against the three packaged services: two
+ * admins logged in in two browser contexts; what one creates reaches the other's page as a toast with new counters.
+ * Screenshots go to target/screenshots.
+ */
+class AdminPageBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final double DELIVERY_MS = 2000;
+    private static final String SECOND_ADMIN = "second@example.com";
+
+    private static EchoStack stack;
+    private static Playwright playwright;
+    private static Browser browser;
+    private BrowserContext contextA;
+    private BrowserContext contextB;
+
+    @BeforeAll
+    static void startStackAndBrowser() throws Exception {
+        TestRedis redis = TestRedis.get();
+        TestPostgres postgres = TestPostgres.get();
+        Path module = Path.of("").toAbsolutePath();
+        stack = EchoStack.start(new StackConfig(module.getParent(), module.resolve("target/e2e-browser-run"),
+                redis.host(), redis.port(), postgres.jdbcUrl(), postgres.username(), postgres.password(),
+                FreePorts.next(), FreePorts.next(), FreePorts.next()));
+        addSecondAdmin(postgres);
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM).setHeadless(true));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopAll() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @BeforeEach
+    void openContexts() {
+        contextA = browser.newContext();
+        contextB = browser.newContext();
+    }
+
+    @AfterEach
+    void closeContexts() {
+        contextA.close();
+        contextB.close();
+    }
+
+    @Test
+    void aPosterCreatedByAShowsUpAtBWithinTwoSecondsButNotAtA() throws Exception {
+        Page a = logIn(contextA, EchoStack.ADMIN_EMAIL);
+        Page b = logIn(contextB, SECOND_ADMIN);
+        awaitSubscribed(a, b);
+        int total = Integer.parseInt(b.locator("#total").textContent());
+        int month = Integer.parseInt(b.locator("#month").textContent());
+
+        String title = "browser " + UUID.randomUUID().toString().substring(0, 8);
+        a.locator("#title").fill(title);
+        a.locator("#save").click();
+
+        String message = "海报☆" + title + "☆已新增!";
+        assertThat(b.locator(".toast", new Page.LocatorOptions().setHasText(message)))
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(DELIVERY_MS));
+        assertThat(b.locator("#total")).hasText(Integer.toString(total + 1),
+                new LocatorAssertions.HasTextOptions().setTimeout(DELIVERY_MS));
+        assertThat(b.locator("#month")).hasText(Integer.toString(month + 1));
+        assertThat(b.locator("#rows tr").first()).containsText(title);
+        // A's own change went out with A's X-Socket-ID (toOthers): A's table updates, but no toast arrives.
+        assertThat(a.locator("#rows tr").first()).containsText(title);
+        a.waitForTimeout(DELIVERY_MS);
+        assertThat(a.locator(".toast", new Page.LocatorOptions().setHasText(message))).hasCount(0);
+        b.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-b-toast.png")).setFullPage(true));
+        a.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-a-no-toast.png")));
+    }
+
+    @Test
+    void editsAndDeletesThroughThePage() {
+        Page a = logIn(contextA, EchoStack.ADMIN_EMAIL);
+        String title = "edit me " + UUID.randomUUID().toString().substring(0, 8);
+        a.locator("#title").fill(title);
+        a.locator("#save").click();
+        Locator row = a.locator("#rows tr", new Page.LocatorOptions().setHasText(title));
+        button(row, "Edit").click();
+        assertThat(a.locator("#title")).hasValue(title);
+        a.locator("#title").fill(title + " v2");
+        a.locator("#save").click();
+        Locator edited = a.locator("#rows tr", new Page.LocatorOptions().setHasText(title + " v2"));
+        assertThat(edited).hasCount(1);
+        a.onDialog(dialog -> dialog.accept());
+        button(edited, "Delete").click();
+        assertThat(edited).hasCount(0);
+    }
+
+    @Test
+    void bothAdminsAppearInTheOnlinePanel() {
+        Page a = logIn(contextA, EchoStack.ADMIN_EMAIL);
+        Page b = logIn(contextB, SECOND_ADMIN);
+
+        for (Page page : new Page[] {a, b}) {
+            assertThat(page.locator("#online li", new Page.LocatorOptions().setHasText("Admin")).first()).isVisible();
+            assertThat(page.locator("#online li", new Page.LocatorOptions().setHasText("Second Admin"))).isVisible();
+        }
+        b.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-online.png")));
+    }
+
+    private static Locator button(Locator row, String label) {
+        return row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(label).setExact(true));
+    }
+
+    private Page logIn(BrowserContext context, String email) {
+        Page page = context.newPage();
+        page.navigate(stack.config().apiUrl() + "/admin");
+        page.locator("#email").fill(email);
+        page.locator("#password").fill(EchoStack.ADMIN_PASSWORD);
+        page.locator("#login-button").click();
+        assertThat(page.locator("#app")).isVisible();
+        // the first page of posters is in: nothing loaded later can overwrite what the test does next
+        assertThat(page.locator("#page-info")).containsText("page");
+        return page;
+    }
+
+    /** Both pages hear a broadcast sent without a socket id: from then on both are in poster_room. */
+    private void awaitSubscribed(Page... pages) throws Exception {
+        String probe = "probe " + UUID.randomUUID().toString().substring(0, 8);
+        String token = AdminLogin.token(stack.config().apiUrl());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.config().apiUrl() + "/api/posters"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + probe + "\"}")).build();
+        for (int attempt = 0; attempt < 20; attempt++) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request,
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException(response.body());
+            }
+            pages[0].waitForTimeout(500);
+            boolean everyone = true;
+            for (Page page : pages) {
+                everyone &= page.locator(".toast", new Page.LocatorOptions().setHasText(probe)).count() > 0;
+            }
+            if (everyone) {
+                return;
+            }
+        }
+        throw new AssertionError("the pages never joined poster_room");
+    }
+
+    /** A second admin (same password) so the online panel shows two people. */
+    private static void addSecondAdmin(TestPostgres postgres) throws Exception {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
+             Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO users (name, email, password, is_admin, created_at, updated_at) "
+                    + "SELECT 'Second Admin', '" + SECOND_ADMIN + "', password, true, now(), now() FROM users "
+                    + "WHERE email = '" + EchoStack.ADMIN_EMAIL + "' ON CONFLICT (email) DO NOTHING");
+        }
+    }
+}
