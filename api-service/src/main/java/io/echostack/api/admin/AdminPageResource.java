@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The admin page: one HTML shell for {@code /admin} and its deep links ({@code /admin/posters/<id>/edit}, the URL the
@@ -20,9 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AdminPageResource {
     private final String page;
 
-    /** @param echoUrl echo-server's address for the browser; unset means this host on port 6001 */
-    AdminPageResource(@ConfigProperty(name = "echo.admin.echo-url") Optional<String> echoUrl) {
-        this.page = load().replace("{{echoUrl}}", escape(echoUrl.orElse("").strip()));
+    AdminPageResource(AdminPageConfig config) {
+        this.page = load().replace("{{echoUrl}}", escape(config.echoUrl().orElse("").strip()));
     }
 
     @GET
