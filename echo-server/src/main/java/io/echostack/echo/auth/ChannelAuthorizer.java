@@ -19,7 +19,8 @@ import org.json.JSONObject;
  * <authHost><authEndpoint>} with the form body {@code channel_name=<channel>}, the client's {@code auth.headers}
  * verbatim, the {@code Cookie} of the client's headers or else of the socket.io handshake, and {@code X-Requested-With:
  * XMLHttpRequest} (so Laravel answers 401/403/419 as JSON instead of redirecting). Redirects are not followed. Unlike
- * the reference it has a timeout and verifies TLS unless told not to. Never throws: every failure is an
+ * the reference it has a timeout, verifies TLS unless told not to, can forward handshake headers such as Origin and
+ * Referer (Sanctum) and can restrict the client's headers to an allowlist. Never throws: every failure is an
  * {@link AuthResult} with status 0.
  */
 public final class ChannelAuthorizer {
@@ -83,11 +84,19 @@ public final class ChannelAuthorizer {
                 if (value == null || value == JSONObject.NULL || value instanceof JSONObject) {
                     continue;
                 }
-                if ("cookie".equalsIgnoreCase(name)) {
+                if (!settings.allowsClientHeader(name)) {
+                    console.dev("Auth header " + name + " not forwarded: not in authHeaderAllowlist");
+                } else if ("cookie".equalsIgnoreCase(name)) {
                     cookie = value.toString();
                 } else {
                     addClientHeader(builder, name, value.toString());
                 }
+            }
+        }
+        for (String name : settings.forwardHeaders()) {
+            String value = HandshakeHeaders.first(handshakeHeaders, name);
+            if (value != null) {
+                addClientHeader(builder, name, value);
             }
         }
         if (cookie == null) {

@@ -21,6 +21,10 @@ import java.util.List;
  * @param maxChannelsPerSocket how many channels one socket may be in (ours; the reference has no limit)
  * @param sslCertPath    PEM certificate for {@code "protocol": "https"}; {@code sslKeyPath} its PKCS#8 key,
  *                       {@code sslCertChainPath} optional intermediates, {@code sslPassphrase} the key's passphrase
+ * @param authForwardHeaders handshake headers copied onto the auth request, e.g. {@code ["Origin", "Referer"]} for
+ *                       Sanctum (ours; the reference forwards only the Cookie)
+ * @param authHeaderAllowlist when set, only these client {@code auth.headers} are forwarded (ours; null = all, as the
+ *                       reference)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EchoServerConfig(
@@ -44,11 +48,14 @@ public record EchoServerConfig(
         String sslCertPath,
         String sslKeyPath,
         String sslCertChainPath,
-        String sslPassphrase) {
+        String sslPassphrase,
+        List<String> authForwardHeaders,
+        List<String> authHeaderAllowlist) {
 
     public EchoServerConfig withDevMode(boolean devMode) {
         return new EchoServerConfig(authHost, authEndpoint, clients, database, databaseConfig, devMode, host, port,
-                protocol, socketio, subscribers, apiOriginAllow, authRequestTimeout, authVerifyTls, presenceInstanceId, clientEventMaxBytes, maxChannelsPerSocket, sslCertPath, sslKeyPath, sslCertChainPath, sslPassphrase);
+                protocol, socketio, subscribers, apiOriginAllow, authRequestTimeout, authVerifyTls, presenceInstanceId, clientEventMaxBytes, maxChannelsPerSocket, sslCertPath, sslKeyPath, sslCertChainPath, sslPassphrase, authForwardHeaders,
+                authHeaderAllowlist);
     }
 
     public RedisConfig redis() {

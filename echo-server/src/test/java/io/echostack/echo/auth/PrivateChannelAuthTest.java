@@ -129,6 +129,24 @@ class PrivateChannelAuthTest {
         }
     }
 
+    @Test
+    void sanctumStyleOriginAndRefererForwardingAndAHeaderAllowlist() throws Exception {
+        try (RunningEchoServer sanctum = new RunningEchoServer("\"authHost\": \"" + laravel.url() + "\","
+                + " \"authForwardHeaders\": [\"Origin\", \"Referer\"], \"authHeaderAllowlist\": [\"Authorization\"],");
+             EchoClient client = EchoClient.builder(EchoGeneration.ECHO_2, sanctum.url()).channel("private-App.Models.User.3")
+                     .transports(Transports.WEBSOCKET).authHeader("Authorization", "Bearer user-3")
+                     .authHeader("X-Forwarded-For", "6.6.6.6").handshakeHeader("Origin", "http://spa.test")
+                     .handshakeHeader("Referer", "http://spa.test/chat").start()) {
+            client.awaitSocketId(WAIT);
+            sanctum.awaitSubscribers("private-App.Models.User.3", 1);
+        }
+        LaravelAuthEndpoint.Request request = laravel.requestsFor("private-App.Models.User.3").get(0);
+        assertThat(request.header("Origin")).isEqualTo("http://spa.test");
+        assertThat(request.header("Referer")).isEqualTo("http://spa.test/chat");
+        assertThat(request.header("Authorization")).isEqualTo("Bearer user-3");
+        assertThat(request.header("X-Forwarded-For")).isNull();
+    }
+
     private static EchoClient.Builder client(EchoGeneration generation, String channel, Transports transports) {
         return EchoClient.builder(generation, echo.url()).channel(channel).transports(transports)
                 .event("UserNotified");
