@@ -22,7 +22,6 @@ function connect(me, posters) {
     transports: ['websocket', 'polling'],
     auth: { headers: { Authorization: `Bearer ${session.token()}` } },
   });
-  window.echo = echo;
   api.socketId = () => echo.socketId();
   echo.connector.socket.on('connect', () => document.body.dataset.socket = 'connected');
   echo.channel('poster_room').listen('.backend_poster', (e) => {

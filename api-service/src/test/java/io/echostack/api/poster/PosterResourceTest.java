@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.echostack.api.QueuedJobs;
 import io.echostack.api.ServersResource;
 import io.echostack.events.json.Json;
 import io.echostack.events.queue.RedisQueue;
@@ -15,11 +16,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.Request;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +26,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(ServersResource.class)
 class PosterResourceTest {
-    private static final String QUEUE_KEY = "laravel_database_queues:default";
-
     @Inject
     RedisQueue queue;
     @Inject
@@ -152,15 +148,11 @@ class PosterResourceTest {
     }
 
     private List<String> queued() {
-        var reply = redis.send(Request.cmd(Command.LRANGE).arg(QUEUE_KEY).arg(0).arg(-1))
-                .await().atMost(Duration.ofSeconds(5));
-        List<String> items = new java.util.ArrayList<>();
-        reply.forEach(item -> items.add(item.toString()));
-        return items;
+        return QueuedJobs.all(redis);
     }
 
-    private static JsonNode command(String envelope) throws Exception {
-        return Json.mapper().readTree(Json.mapper().readTree(envelope).get("data").get("command").asText());
+    private static JsonNode command(String envelope) {
+        return QueuedJobs.command(envelope);
     }
 
     private static List<String> fieldNames(JsonNode node) {
