@@ -1,14 +1,20 @@
 #!/bin/sh
-# The admin page browser test drives Debian's Chromium (Playwright never downloads a browser here).
-# Installs it when missing and we are root (a fresh CI machine or container); otherwise says what to do.
+# The admin page browser test drives Debian's Chromium (Playwright never downloads a browser here), plus a small CJK
+# font so the seed's Chinese toasts (海报☆…☆已新增!) render in the screenshots.
+# Installs what is missing when we are root with apt-get (a fresh CI machine or container); otherwise says what to do.
 set -e
-if command -v chromium >/dev/null 2>&1; then
-  exit 0
+packages=""
+command -v chromium >/dev/null 2>&1 || packages="chromium"
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  packages="$packages fonts-wqy-microhei"
 fi
+[ -z "$packages" ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-  echo "ensure-chromium: installing Debian's chromium (apt-get)"
+  echo "ensure-chromium: installing$packages (apt-get)"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $packages
   exit 0
 fi
-echo "ensure-chromium: chromium is missing; install it (sudo apt-get install chromium) or the browser test fails" >&2
+echo "ensure-chromium: missing:$packages; install them (sudo apt-get install$packages)" >&2
+# chromium itself is required; a missing font only spoils the screenshots
+command -v chromium >/dev/null 2>&1
