@@ -134,6 +134,36 @@ class AdminPageBrowserTest {
     }
 
     @Test
+    void theOwnerIsToldPrivatelyWhenAnotherAdminEditsTheirPoster() throws Exception {
+        Page a = logIn(contextA, EchoStack.ADMIN_EMAIL);
+        Page b = logIn(contextB, SECOND_ADMIN);
+        awaitSubscribed(a, b);
+        String title = "owned " + UUID.randomUUID().toString().substring(0, 8);
+        a.locator("#title").fill(title);
+        a.locator("#save").click();
+
+        Locator row = b.locator("#rows tr", new Page.LocatorOptions().setHasText(title));
+        button(row, "Edit").click();
+        assertThat(b.locator("#title")).hasValue(title);
+        b.locator("#title").fill(title + " edited");
+        b.locator("#save").click();
+
+        // private-App.Models.User.<A's id>, authorized by echo-server through /broadcasting/auth
+        assertThat(a.locator(".toast.note")).containsText("海报☆" + title + " edited☆已更新! (Second Admin)");
+        assertThat(a.locator(".toast", new Page.LocatorOptions().setHasText("☆已更新!")).first()).isVisible();
+    }
+
+    @Test
+    void showsTheQueuePage() {
+        Page a = logIn(contextA, EchoStack.ADMIN_EMAIL);
+        a.locator("a[href='#queue']").click();
+
+        assertThat(a.locator("#queue-sizes tr").first()).containsText("default");
+        assertThat(a.locator("#failed-total")).hasText("0");
+        a.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-queue.png")));
+    }
+
+    @Test
     void bothAdminsAppearInTheOnlinePanel() {
         Page a = logIn(contextA, EchoStack.ADMIN_EMAIL);
         Page b = logIn(contextB, SECOND_ADMIN);
