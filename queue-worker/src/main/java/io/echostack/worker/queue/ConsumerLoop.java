@@ -66,6 +66,7 @@ final class ConsumerLoop implements Runnable {
                 if (job.isPresent()) {
                     ran = true;
                     processor.process(job.get(), options);
+                    state.ranJob();
                     return true;
                 }
             }

@@ -100,8 +100,13 @@ public class Worker {
         for (Thread thread : running) {
             thread.join();
         }
-        StopReason why = state == null ? StopReason.SIGNAL : state.reason();
-        LOG.infof("Worker stopped (%s).", why);
+        if (state == null) {
+            return 0;
+        }
+        StopReason why = state.reason();
+        double seconds = Math.max(state.uptime().toMillis(), 1) / 1000.0;
+        LOG.infof("Worker stopped (%s) after %d jobs in %.3f s (%.0f jobs/s).", why, state.jobsRun(), seconds,
+                state.jobsRun() / seconds);
         return why == null ? 0 : why.exitCode();
     }
 }

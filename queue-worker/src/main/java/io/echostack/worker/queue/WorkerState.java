@@ -27,6 +27,7 @@ final class WorkerState {
     private final AtomicReference<StopReason> reason = new AtomicReference<>();
     private final AtomicLong jobPermits;
     private final AtomicLong lastMemoryCheck = new AtomicLong();
+    private final AtomicLong jobsRun = new AtomicLong();
 
     WorkerState(WorkerOptions options, Clock clock) {
         this.options = options;
@@ -56,6 +57,18 @@ final class WorkerState {
         }
         stop(StopReason.MAX_JOBS);
         return false;
+    }
+
+    void ranJob() {
+        jobsRun.incrementAndGet();
+    }
+
+    long jobsRun() {
+        return jobsRun.get();
+    }
+
+    Duration uptime() {
+        return Duration.between(started, clock.instant());
     }
 
     /** A permit taken for a pop that found nothing. */
