@@ -2,6 +2,7 @@ package io.echostack.api.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.echostack.api.queue.FailedJobsMissing;
 import io.echostack.redis.RedisScriptException;
 import jakarta.ws.rs.WebApplicationException;
 import org.jboss.logging.Logger;
@@ -37,6 +38,11 @@ public class HttpErrors {
     public RestResponse<ErrorBody> redisUnavailable(RedisScriptException e) {
         LOG.error("Redis failed while queueing a broadcast", e);
         return JsonResponses.of(SERVICE_UNAVAILABLE, new ErrorBody("The broadcast queue (Redis) is unavailable."));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorBody> failedJobsMissing(FailedJobsMissing e) {
+        return JsonResponses.of(SERVICE_UNAVAILABLE, new ErrorBody(e.getMessage()));
     }
 
     private static ErrorBody malformed(JsonProcessingException e) {

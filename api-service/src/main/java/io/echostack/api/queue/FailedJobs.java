@@ -14,6 +14,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.hibernate.exception.SQLGrammarException;
 
 /** Laravel's {@code queue:failed}, {@code queue:retry} and {@code queue:forget} on the worker's failed_jobs table. */
 @ApplicationScoped
@@ -26,22 +28,22 @@ public class FailedJobs {
 
     /** Newest first. */
     public List<FailedJobView> list(int page, int perPage) {
-        return QuarkusTransaction.requiringNew().call(() -> FailedJob.<FailedJob>findAll(Sort.descending("id"))
+        return inTransaction(() -> FailedJob.<FailedJob>findAll(Sort.descending("id"))
                 .page(Page.of(page - 1, perPage)).list().stream().map(FailedJobView::summary).toList());
     }
 
     public long count() {
-        return QuarkusTransaction.requiringNew().call(() -> FailedJob.count());
+        return inTransaction(() -> FailedJob.count());
     }
 
     /** Jobs that failed since {@code seconds} ago (failed_at is UTC). */
     public long failedWithin(long seconds) {
         LocalDateTime since = LocalDateTime.now(ZoneOffset.UTC).minusSeconds(seconds);
-        return QuarkusTransaction.requiringNew().call(() -> FailedJob.count("failedAt >= ?1", since));
+        return inTransaction(() -> FailedJob.count("failedAt >= ?1", since));
     }
 
     public Optional<FailedJobView> find(String uuid) {
-        return QuarkusTransaction.requiringNew().call(() -> FailedJob.byUuid(uuid).map(FailedJobView::detail));
+        return inTransaction(() -> FailedJob.byUuid(uuid).map(FailedJobView::detail));
     }
 
     /**
@@ -51,18 +53,27 @@ public class FailedJobs {
      * @return false if there is no such failed job
      */
     public boolean retry(String uuid) {
-        Optional<FailedJob> job = QuarkusTransaction.requiringNew().call(() -> FailedJob.byUuid(uuid));
+        Optional<FailedJob> job = inTransaction(() -> FailedJob.byUuid(uuid));
         if (job.isEmpty()) {
             return false;
         }
         queue.push(job.get().queue, resetAttempts(job.get().payload));
-        QuarkusTransaction.requiringNew().run(() -> FailedJob.delete("uuid", uuid));
+        inTransaction(() -> FailedJob.delete("uuid", uuid));
         return true;
     }
 
     /** {@code queue:forget}; false if there was no such failed job. */
     public boolean forget(String uuid) {
-        return QuarkusTransaction.requiringNew().call(() -> FailedJob.delete("uuid", uuid) > 0);
+        return inTransaction(() -> FailedJob.delete("uuid", uuid) > 0);
+    }
+
+    /** One transaction; a missing failed_jobs table (queue-worker never started) becomes a clear 503. */
+    private static <T> T inTransaction(Callable<T> work) {
+        try {
+            return QuarkusTransaction.requiringNew().call(work);
+        } catch (SQLGrammarException e) {
+            throw new FailedJobsMissing(e);
+        }
     }
 
     /** Like Laravel's {@code resetAttempts}: decode, attempts = 0 if present, {@code json_encode} again. */

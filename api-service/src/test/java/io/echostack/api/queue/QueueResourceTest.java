@@ -129,6 +129,18 @@ class QueueResourceTest {
     }
 
     @Test
+    void withoutTheWorkersTableSays503() throws Exception {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE failed_jobs");
+        }
+
+        asAdmin().get("/api/queue").then().statusCode(503)
+                .body("message", equalTo("The failed_jobs table does not exist yet: queue-worker creates it when it "
+                        + "first starts."));
+        asAdmin().get("/api/queue/failed").then().statusCode(503);
+    }
+
+    @Test
     void needsAnAdminToken() {
         given().get("/api/queue").then().statusCode(401);
         given().post("/api/queue/failed/x/retry").then().statusCode(401);
