@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Laravel's {@code RedisBroadcaster::auth}: refuse without a user, strip the Redis prefix, strip {@code private-encrypted-}/{@code private-}/{@code presence-}, ask the rules, answer Laravel's body.
+ * Laravel's {@code RedisBroadcaster::auth}: refuse without a user, strip the Redis prefix, strip
+ * {@code private-encrypted-}/{@code private-}/{@code presence-}, ask the rules, answer Laravel's body.
  */
 public class ChannelAuthorizer {
     private static final List<String> KINDS = List.of("private-encrypted-", "private-", "presence-");

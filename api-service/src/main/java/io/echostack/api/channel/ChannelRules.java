@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The registered channel declarations, asked in registration order like Laravel's {@code Broadcaster::verifyUserCanAccessChannel}:
+ * The registered channel declarations, asked in registration order like Laravel's
+ * {@code Broadcaster::verifyUserCanAccessChannel}:
  * the first matching rule that does not abstain decides; no decision means refused.
  */
 public final class ChannelRules {

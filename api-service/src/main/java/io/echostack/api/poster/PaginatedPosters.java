@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
-/** Laravel's {@code LengthAwarePaginator} JSON (without {@code links}), so Laravel admin front-ends page the same way. */
+/**
+ * Laravel's {@code LengthAwarePaginator} JSON (without {@code links}), so Laravel admin front-ends page the same way.
+ */
 @JsonPropertyOrder({"current_page", "data", "first_page_url", "from", "last_page", "last_page_url", "next_page_url",
         "path", "per_page", "prev_page_url", "to", "total"})
 public record PaginatedPosters(

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The seed app's poster broadcast (created, updated or deleted): {@code backend_poster} on the public
- * {@code poster_room}, carrying the dashboard counters, the poster, its edit link and the toast text the admin page shows.
+ * {@code poster_room}, carrying the dashboard counters, the poster, its edit link and the toast text the admin page
+ * shows.
  */
 @ApplicationScoped
 public class PosterBroadcast {
