@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class JobMetrics {
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> depths = new ConcurrentHashMap<>();
+    /** Meters by queue and name, so the per-job path skips Micrometer's id building and registry lookup. */
+    private final Map<String, Object> meters = new ConcurrentHashMap<>();
 
     public JobMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -43,13 +45,15 @@ public class JobMetrics {
     }
 
     void runtime(String queue, Duration runtime) {
-        Timer.builder("queue.job.runtime").description("Time to run one job")
-                .tag("queue", queue).publishPercentileHistogram().register(registry).record(runtime);
+        ((Timer) meters.computeIfAbsent(queue + "\0runtime", key -> Timer.builder("queue.job.runtime")
+                .description("Time to run one job").tag("queue", queue).publishPercentileHistogram()
+                .register(registry))).record(runtime);
     }
 
     void waited(String queue, long seconds) {
-        DistributionSummary.builder("queue.job.wait").description("Seconds from a job's creation to its start")
-                .baseUnit("seconds").tag("queue", queue).publishPercentileHistogram().register(registry)
+        ((DistributionSummary) meters.computeIfAbsent(queue + "\0wait", key -> DistributionSummary
+                .builder("queue.job.wait").description("Seconds from a job's creation to its start")
+                .baseUnit("seconds").tag("queue", queue).publishPercentileHistogram().register(registry)))
                 .record(seconds);
     }
 
@@ -69,10 +73,10 @@ public class JobMetrics {
     }
 
     private Counter counter(String queue, String outcome) {
-        return Counter.builder("queue.jobs")
+        return (Counter) meters.computeIfAbsent(queue + "\0" + outcome, key -> Counter.builder("queue.jobs")
                 .description("Jobs handled by this worker, by outcome")
                 .tag("queue", queue)
                 .tag("outcome", outcome)
-                .register(registry);
+                .register(registry));
     }
 }
