@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.echostack.echo.config.ConfigException;
-import io.echostack.echo.config.ConfigLoader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -25,15 +24,12 @@ final class ClientAddCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", description = "The app id (default: a new random one).")
     private String appId;
 
-    @Option(names = "--config", defaultValue = "laravel-echo-server.json", description = "Config file (default: ${DEFAULT-VALUE}).")
-    private String configFile;
-
-    @Option(names = "--dir", description = "Directory of the config file.")
-    private String dir;
+    @Mixin
+    private ConfigLocation location;
 
     @Override
     public Integer call() throws IOException {
-        Path path = ConfigLoader.resolve(dir, configFile);
+        Path path = location.path();
         ObjectNode config;
         try {
             config = ConfigFile.read(path);

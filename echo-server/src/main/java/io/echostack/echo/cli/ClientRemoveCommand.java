@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.echostack.echo.config.ConfigException;
-import io.echostack.echo.config.ConfigLoader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -22,15 +21,12 @@ final class ClientRemoveCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "The app id to remove.")
     private String appId;
 
-    @Option(names = "--config", defaultValue = "laravel-echo-server.json", description = "Config file (default: ${DEFAULT-VALUE}).")
-    private String configFile;
-
-    @Option(names = "--dir", description = "Directory of the config file.")
-    private String dir;
+    @Mixin
+    private ConfigLocation location;
 
     @Override
     public Integer call() throws IOException {
-        Path path = ConfigLoader.resolve(dir, configFile);
+        Path path = location.path();
         ObjectNode config;
         try {
             config = ConfigFile.read(path);

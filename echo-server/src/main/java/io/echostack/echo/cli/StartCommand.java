@@ -8,6 +8,7 @@ import io.echostack.echo.log.ConsoleLog;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,12 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "start", mixinStandardHelpOptions = true, description = "Start the server.")
 final class StartCommand implements Callable<Integer> {
 
-    @Option(names = "--config", defaultValue = "laravel-echo-server.json",
-            description = "Config file, relative to --dir or the working directory (default: ${DEFAULT-VALUE}).")
-    private String configFile;
-
-    @Option(names = "--dir", description = "Directory of the config file.")
-    private String dir;
+    @Mixin
+    private ConfigLocation location;
 
     @Option(names = "--dev", description = "Development mode: log joins, leaves and every event.")
     private boolean dev;
@@ -35,7 +32,7 @@ final class StartCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         EchoServerConfig config;
         try {
-            config = ConfigLoader.load(ConfigLoader.resolve(dir, configFile));
+            config = ConfigLoader.load(location.path());
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
             return 1;
@@ -43,7 +40,7 @@ final class StartCommand implements Callable<Integer> {
         if (dev) {
             config = config.withDevMode(true);
         }
-        LockFile lock = new LockFile(ConfigLoader.resolve(dir, configFile));
+        LockFile lock = new LockFile(location.path());
         if (!takeLock(lock)) {
             return 1;
         }

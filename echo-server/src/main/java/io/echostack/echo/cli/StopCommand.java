@@ -1,13 +1,12 @@
 package io.echostack.echo.cli;
 
-import io.echostack.echo.config.ConfigLoader;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code stop [--config <file>] [--dir <dir>]}: SIGTERM to the server named by the lock file, which is removed. Unlike
@@ -17,15 +16,12 @@ import picocli.CommandLine.Option;
 @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop the running server.")
 final class StopCommand implements Callable<Integer> {
 
-    @Option(names = "--config", defaultValue = "laravel-echo-server.json", description = "Config file (default: ${DEFAULT-VALUE}).")
-    private String configFile;
-
-    @Option(names = "--dir", description = "Directory of the config file.")
-    private String dir;
+    @Mixin
+    private ConfigLocation location;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        LockFile lock = new LockFile(ConfigLoader.resolve(dir, configFile));
+        LockFile lock = new LockFile(location.path());
         if (!lock.exists()) {
             System.err.println("Error: Could not find any lock file.");
             return 1;
