@@ -1,6 +1,5 @@
 package io.echostack.worker.config;
 
-import io.echostack.events.broadcast.BroadcastPublisher;
 import io.echostack.events.broadcast.RedisPrefix;
 import io.echostack.events.queue.RedisQueue;
 import io.echostack.redis.VertxListWait;
@@ -60,7 +59,7 @@ public class WorkerProducers {
                               JobMetrics metrics, WorkerConfig config) {
         RedisPrefix prefix = prefix(config);
         BroadcastJobHandler handler = new BroadcastJobHandler(
-                limit -> new BroadcastPublisher(redis.withTimeout(limit), prefix));
+                limit -> new RedisQueue(redis.withTimeout(limit), prefix));
         return new JobProcessor(handler, queue, failedJobs, metrics, Clock.systemUTC(), config.redis().timeout());
     }
 

@@ -1,37 +1,47 @@
 package io.echostack.worker.queue;
 
 import io.echostack.events.MalformedPayloadException;
-import io.echostack.events.broadcast.BroadcastPublisher;
 import io.echostack.events.queue.BroadcastJob;
 import io.echostack.events.queue.JobEnvelope;
+import io.echostack.events.queue.RedisQueue;
+import io.echostack.events.queue.ReservedBroadcast;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * Runs a broadcast job, as Laravel's {@code BroadcastEvent::handle} with the Redis broadcaster: one PUBLISH of
- * {@code {"event","data","socket"}} to every channel, within the job's time limit.
+ * Runs broadcast jobs, as Laravel's {@code BroadcastEvent::handle} with the Redis broadcaster, and finishes them: one
+ * script PUBLISHes each job's {@code {"event","data","socket"}} to every channel and then deletes its reservation,
+ * within the time limit. One round trip for several jobs, and no crash can fall between a publish and its delete.
  */
 public class BroadcastJobHandler {
 
-    /** A publisher whose Redis calls give up after {@code limit}. */
+    /** The queue whose Redis calls give up after {@code limit}. */
     @FunctionalInterface
-    public interface Publishers {
-        BroadcastPublisher within(Duration limit);
+    public interface Queues {
+        RedisQueue within(Duration limit);
     }
 
-    private final Publishers publishers;
+    private final Queues queues;
 
-    public BroadcastJobHandler(Publishers publishers) {
-        this.publishers = publishers;
+    public BroadcastJobHandler(Queues queues) {
+        this.queues = queues;
     }
 
     /**
-     * @param limit how long the job may take
      * @throws MalformedPayloadException the job is not one of ours (e.g. a PHP {@code BroadcastEvent}) or is broken:
      *                                   it can never succeed
-     * @throws RuntimeException          Redis failed or was too slow: a later attempt may succeed
      */
-    public void handle(JobEnvelope envelope, Duration limit) throws MalformedPayloadException {
-        BroadcastJob job = BroadcastJob.fromEnvelope(envelope);
-        publishers.within(limit).publish(job.channels(), job.message());
+    static BroadcastJob broadcast(JobEnvelope envelope) throws MalformedPayloadException {
+        return BroadcastJob.fromEnvelope(envelope);
+    }
+
+    /**
+     * @param attempts jobs of one queue
+     * @param limit    how long the call may take
+     * @throws RuntimeException Redis failed or was too slow: a later attempt may succeed
+     */
+    void run(List<Attempt> attempts, Duration limit) {
+        queues.within(limit).publishAndDelete(
+                attempts.stream().map(a -> new ReservedBroadcast(a.job(), a.broadcast())).toList());
     }
 }

@@ -3,12 +3,11 @@ package io.echostack.worker.queue;
 import io.echostack.events.queue.RedisQueue;
 import io.echostack.events.queue.ReservedJob;
 import java.util.List;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * One consumer thread of {@code queue:work}: pop the queues in priority order (the first job found wins), run it,
- * then Laravel's stop checks. When every queue is empty it blocks on all their {@code :notify} lists at once (BLPOP,
+ * One consumer thread of {@code queue:work}: pop the queues in priority order (the first queue with a job wins), run
+ * what was reserved, then Laravel's stop checks. On a deep queue it reserves several jobs per call ({@link BatchSize}). When every queue is empty it blocks on all their {@code :notify} lists at once (BLPOP,
  * at most {@code block_for}) instead of sleeping, so a job pushed to any queue starts at once. Errors (Redis or
  * PostgreSQL down) are logged and retried after {@code --sleep}; they never end the loop.
  */
@@ -22,6 +21,7 @@ final class ConsumerLoop implements Runnable {
     private final WorkerState state;
     private final WorkerOptions options;
     private final List<String> notifyLists;
+    private final BatchSize batch = new BatchSize();
 
     ConsumerLoop(RedisQueue queue, JobProcessor processor, QueueMaintenance maintenance, QueueWait wait,
                  WorkerState state, WorkerOptions options) {
@@ -55,27 +55,36 @@ final class ConsumerLoop implements Runnable {
 
     /** @return false when no queue had a job ready */
     private boolean workOnce() {
-        if (!state.takeJobPermit()) {
+        int permits = state.takeJobPermits(batch.size());
+        if (permits == 0) {
             return true; // --max-jobs reached: the loop ends on its stop check
         }
-        boolean ran = false;
+        int found = 0;
         try {
             for (String name : options.queues()) {
                 maintenance.beforePop(name, options.retryAfter());
-                Optional<ReservedJob> job = queue.reserve(name, options.retryAfter());
-                if (job.isPresent()) {
-                    ran = true;
-                    processor.process(job.get(), options);
-                    state.ranJob();
+                List<ReservedJob> jobs = queue.reserve(name, options.retryAfter(), permits);
+                if (!jobs.isEmpty()) {
+                    found = jobs.size();
+                    batch.reserved(found, permits);
+                    run(jobs);
                     return true;
                 }
             }
+            batch.reserved(0, permits);
             return false;
         } finally {
-            if (!ran) {
-                state.returnJobPermit();
-            }
+            state.returnJobPermits(permits - found);
         }
+    }
+
+    /**
+     * Jobs in hand all run, even once a stop is asked (they are reserved). If the processor throws (Redis or
+     * PostgreSQL down while releasing or failing a job), the rest stay reserved and run again after retry_after.
+     */
+    private void run(List<ReservedJob> jobs) {
+        processor.process(jobs, options);
+        state.ranJobs(jobs.size());
     }
 
     private void awaitWork() {

@@ -1,18 +1,22 @@
 package io.echostack.worker.queue;
 
 import io.echostack.events.MalformedPayloadException;
+import io.echostack.events.queue.BroadcastJob;
 import io.echostack.events.queue.JobEnvelope;
 import io.echostack.events.queue.RedisQueue;
 import io.echostack.events.queue.ReservedJob;
 import io.echostack.worker.failed.FailedJobStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
  * One attempt at one job, with Laravel's rules ({@code Illuminate\Queue\Worker::process}): refuse a job already past
- * its attempts, run it within its timeout, then delete it, release it with backoff, or fail it. A failed job is
- * recorded in {@code failed_jobs} with its original payload before its reservation is deleted, so no job is dropped.
+ * its attempts, run it within its timeout (the run deletes it on success), else release it with backoff or fail it.
+ * A failed job is recorded in {@code failed_jobs} with its original payload before its reservation is deleted, so no
+ * job is dropped.
  */
 public class JobProcessor {
     private static final Logger LOG = Logger.getLogger(JobProcessor.class);
@@ -36,42 +40,80 @@ public class JobProcessor {
     }
 
     public void process(ReservedJob job, WorkerOptions options) {
+        process(List.of(job), options);
+    }
+
+    /**
+     * Jobs reserved together from one queue: the ones that can run are run by one script call (bounded by the
+     * shortest of their limits), then each gets Laravel's outcome on its own. Jobs that cannot run fail first.
+     */
+    public void process(List<ReservedJob> jobs, WorkerOptions options) {
+        List<Attempt> runnable = new ArrayList<>(jobs.size());
+        for (ReservedJob job : jobs) {
+            Attempt attempt = prepare(job, options);
+            if (attempt != null) {
+                runnable.add(attempt);
+            }
+        }
+        if (runnable.isEmpty()) {
+            return;
+        }
+        Duration limit = runnable.stream().map(Attempt::limit).min(Duration::compareTo).orElseThrow();
+        long started = System.nanoTime();
+        try {
+            handler.run(runnable, limit);
+        } catch (RuntimeException e) {
+            for (Attempt attempt : runnable) {
+                afterError(attempt, limit, e, options);
+            }
+            return;
+        } finally {
+            Duration runtime = Duration.ofNanos(System.nanoTime() - started);
+            runnable.forEach(attempt -> metrics.runtime(attempt.job().queue(), runtime));
+        }
+        for (Attempt attempt : runnable) {
+            metrics.processed(attempt.job().queue()); // the handler's script deleted it with the publish
+        }
+    }
+
+    /** @return null when the job cannot run and was failed */
+    private Attempt prepare(ReservedJob job, WorkerOptions options) {
         JobEnvelope envelope;
+        BroadcastJob broadcast;
         try {
             envelope = job.envelope();
         } catch (MalformedPayloadException e) {
             fail(job, e, options);
-            return;
+            return null;
         }
         int maxTries = envelope.maxTries != null ? envelope.maxTries : options.tries();
         if (alreadyExceeded(envelope, maxTries)) {
             fail(job, new MaxAttemptsExceededException(name(envelope)), options);
-            return;
+            return null;
         }
         if (envelope.createdAt != null) {
             metrics.waited(job.queue(), Math.max(0, now() - envelope.createdAt));
         }
-        int timeout = envelope.timeout != null && envelope.timeout > 0 ? envelope.timeout : options.timeout();
-        boolean jobLimited = timeout > 0 && Duration.ofSeconds(timeout).compareTo(redisTimeout) <= 0;
-        long started = System.nanoTime();
         try {
-            handler.handle(envelope, jobLimited ? Duration.ofSeconds(timeout) : redisTimeout);
+            broadcast = BroadcastJobHandler.broadcast(envelope);
         } catch (MalformedPayloadException e) {
             fail(job, e, options); // retrying cannot help a job we cannot run
-            return;
-        } catch (RuntimeException e) {
-            if (jobLimited && isTimeout(e)) {
-                timedOut(job, envelope, maxTries, new TimeoutExceededException(name(envelope), e), options);
-            } else {
-                retryOrFail(job, envelope, maxTries, e, options);
-            }
-            return;
-        } finally {
-            metrics.runtime(job.queue(), Duration.ofNanos(System.nanoTime() - started));
+            return null;
         }
-        queue.delete(job);
-        metrics.processed(job.queue());
-        LOG.debugf("Processed %s (%s)", name(envelope), envelope.uuid);
+        int timeout = envelope.timeout != null && envelope.timeout > 0 ? envelope.timeout : options.timeout();
+        boolean jobLimited = timeout > 0 && Duration.ofSeconds(timeout).compareTo(redisTimeout) <= 0;
+        return new Attempt(job, envelope, broadcast, maxTries, jobLimited ? Duration.ofSeconds(timeout) : redisTimeout,
+                jobLimited);
+    }
+
+    /** A call that ran past the job's own timeout is Laravel's timeout; anything else is a Redis error. */
+    private void afterError(Attempt attempt, Duration limit, RuntimeException error, WorkerOptions options) {
+        if (attempt.jobLimited() && attempt.limit().equals(limit) && isTimeout(error)) {
+            timedOut(attempt.job(), attempt.envelope(), attempt.maxTries(),
+                    new TimeoutExceededException(name(attempt.envelope()), error), options);
+        } else {
+            retryOrFail(attempt.job(), attempt.envelope(), attempt.maxTries(), error, options);
+        }
     }
 
     /** Before running: a job reserved again after its last attempt (its worker died) is not run again. */

@@ -50,17 +50,26 @@ final class WorkerState {
         return reason.get();
     }
 
-    /** Takes the right to run one more job; false (and stop) once {@code --max-jobs} are taken. */
-    boolean takeJobPermit() {
-        if (jobPermits.getAndDecrement() > 0) {
-            return true;
+    /**
+     * Takes the right to run up to {@code wanted} more jobs (a batch reservation); 0 (and stop) once
+     * {@code --max-jobs} are taken.
+     */
+    int takeJobPermits(int wanted) {
+        while (true) {
+            long left = jobPermits.get();
+            if (left <= 0) {
+                stop(StopReason.MAX_JOBS);
+                return 0;
+            }
+            int taken = (int) Math.min(wanted, left);
+            if (jobPermits.compareAndSet(left, left - taken)) {
+                return taken;
+            }
         }
-        stop(StopReason.MAX_JOBS);
-        return false;
     }
 
-    void ranJob() {
-        jobsRun.incrementAndGet();
+    void ranJobs(int count) {
+        jobsRun.addAndGet(count);
     }
 
     long jobsRun() {
@@ -71,9 +80,9 @@ final class WorkerState {
         return Duration.between(started, clock.instant());
     }
 
-    /** A permit taken for a pop that found nothing. */
-    void returnJobPermit() {
-        jobPermits.incrementAndGet();
+    /** Permits taken for jobs a pop did not find. */
+    void returnJobPermits(int unused) {
+        jobPermits.addAndGet(unused);
     }
 
     /** Laravel's checks after each job or idle round: time, then memory. */

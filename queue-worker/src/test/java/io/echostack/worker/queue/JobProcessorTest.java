@@ -3,7 +3,6 @@ package io.echostack.worker.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.echostack.events.broadcast.BroadcastPublisher;
 import io.echostack.events.broadcast.RedisPrefix;
 import io.echostack.events.json.Json;
 import io.echostack.events.queue.BroadcastJob;
@@ -22,7 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Laravel's attempt/failure rules, with a fake Redis that can fail on PUBLISH (WorkerTest covers the real one). */
+/** Laravel's attempt/failure rules, with a fake Redis that can fail the publish (WorkerTest covers the real one). */
 class JobProcessorTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private static final WorkerOptions OPTIONS = WorkerOptions.defaults("default").build();
@@ -34,16 +33,46 @@ class JobProcessorTest {
     private final RedisQueue queue = new RedisQueue(redis, RedisPrefix.LARAVEL_DEFAULT, false, clock);
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     private final JobProcessor processor = new JobProcessor(
-            new BroadcastJobHandler(limit -> new BroadcastPublisher(redis, RedisPrefix.LARAVEL_DEFAULT)), queue,
+            new BroadcastJobHandler(limit -> queue), queue,
             failedJobs, new JobMetrics(metrics), clock, Duration.ofSeconds(5));
 
     @Test
-    void publishesThenDeletes() {
-        processor.process(reservation(envelope(null, null), 1), OPTIONS);
+    void publishesAndDeletesItsReservationInOneScript() {
+        ReservedJob job = reservation(envelope(null, null), 1);
 
-        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH, LuaScript.DELETE);
+        processor.process(job, OPTIONS);
+
+        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH_DELETE);
+        assertThat(redis.calls.get(0).keys()).containsExactly("laravel_database_queues:default:reserved");
+        assertThat(redis.calls.get(0).args().get(0)).isEqualTo(job.reserved());
+        assertThat(redis.calls.get(0).args().get(2)).isEqualTo("1");
+        assertThat(redis.calls.get(0).args().get(3)).isEqualTo("laravel_database_poster_room");
         assertThat(failures).isEmpty();
         assertThat(count("processed")).isEqualTo(1);
+    }
+
+    @Test
+    void runsTheRunnableJobsOfABatchInOneScriptAfterFailingTheOthers() {
+        ReservedJob garbage = new ReservedJob("default", "garbage", "garbage");
+
+        processor.process(List.of(reservation(envelope(null, null), 1), garbage, reservation(envelope(null, null), 1)),
+                OPTIONS);
+
+        assertThat(redis.scripts()).containsExactly(LuaScript.DELETE, LuaScript.PUBLISH_DELETE);
+        assertThat(redis.calls.get(1).args()).hasSize(8);
+        assertThat(failures).hasSize(1);
+        assertThat(count("processed")).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedBatchCallGivesEachJobItsOwnOutcome() {
+        redis.failPublish = true;
+
+        processor.process(List.of(reservation(envelope(3, "4"), 1), reservation(envelope(null, null), 1)), OPTIONS);
+
+        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH_DELETE, LuaScript.RELEASE, LuaScript.DELETE);
+        assertThat(count("released")).isEqualTo(1);
+        assertThat(count("failed")).isEqualTo(1);
     }
 
     @Test
@@ -52,7 +81,7 @@ class JobProcessorTest {
 
         processor.process(reservation(envelope(3, "1,5,10"), 2), OPTIONS);
 
-        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH, LuaScript.RELEASE);
+        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH_DELETE, LuaScript.RELEASE);
         assertThat(redis.calls.get(1).args().get(1)).isEqualTo(Long.toString(NOW.getEpochSecond() + 5));
         assertThat(failures).isEmpty();
         assertThat(count("released")).isEqualTo(1);
@@ -73,7 +102,7 @@ class JobProcessorTest {
 
         processor.process(reservation(envelope(null, null), 1), OPTIONS);
 
-        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH, LuaScript.DELETE);
+        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH_DELETE, LuaScript.DELETE);
         assertThat(failures).singleElement().isInstanceOf(IllegalStateException.class);
         assertThat(count("failed")).isEqualTo(1);
     }
@@ -84,7 +113,7 @@ class JobProcessorTest {
 
         processor.process(reservation(envelope(null, null), 40), OPTIONS.builder().tries(0).build());
 
-        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH, LuaScript.RELEASE);
+        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH_DELETE, LuaScript.RELEASE);
     }
 
     @Test
@@ -103,7 +132,7 @@ class JobProcessorTest {
 
         processor.process(reservation(envelope, 5), OPTIONS);
 
-        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH, LuaScript.RELEASE);
+        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH_DELETE, LuaScript.RELEASE);
 
         envelope.retryUntil = NOW.getEpochSecond() - 1;
         redis.calls.clear();
@@ -130,7 +159,7 @@ class JobProcessorTest {
 
         processor.process(reservation(envelope(3, null), 1), OPTIONS.builder().timeout(1).build());
 
-        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH);
+        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH_DELETE);
         assertThat(failures).isEmpty();
         assertThat(count("timed_out")).isEqualTo(1);
     }
@@ -143,7 +172,7 @@ class JobProcessorTest {
         failOnTimeout.failOnTimeout = true;
         processor.process(reservation(failOnTimeout, 1), OPTIONS.builder().timeout(1).build());
 
-        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH, LuaScript.DELETE, LuaScript.PUBLISH,
+        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH_DELETE, LuaScript.DELETE, LuaScript.PUBLISH_DELETE,
                 LuaScript.DELETE);
         assertThat(failures).hasSize(2).allSatisfy(error -> assertThat(error)
                 .isInstanceOf(TimeoutExceededException.class).hasMessage("backend_poster has timed out."));
@@ -155,7 +184,7 @@ class JobProcessorTest {
 
         processor.process(reservation(envelope(3, "4"), 1), OPTIONS.builder().timeout(60).build());
 
-        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH, LuaScript.RELEASE);
+        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH_DELETE, LuaScript.RELEASE);
         assertThat(count("released")).isEqualTo(1);
     }
 
@@ -202,12 +231,15 @@ class JobProcessorTest {
         @Override
         public Object run(LuaScript script, List<String> keys, List<String> args) {
             calls.add(new Call(script, keys, args));
-            if (script == LuaScript.PUBLISH && failPublish) {
+            if (script == LuaScript.PUBLISH_DELETE && failPublish) {
                 throw new IllegalStateException("Redis connection lost");
             }
-            if (script == LuaScript.PUBLISH && timeOutPublish) {
+            if (script == LuaScript.PUBLISH_DELETE && timeOutPublish) {
                 throw new IllegalStateException("Redis script publish.lua failed",
                         new io.smallrye.mutiny.TimeoutException());
+            }
+            if (script == LuaScript.PUBLISH_DELETE) {
+                return java.util.Collections.nCopies(args.size() / 4, 1L); // one channel per job here
             }
             return script == LuaScript.DELETE ? 1L : null;
         }

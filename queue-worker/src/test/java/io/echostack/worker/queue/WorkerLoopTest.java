@@ -4,7 +4,6 @@ import static io.echostack.worker.queue.RedisWatch.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.echostack.events.broadcast.BroadcastPublisher;
 import io.echostack.events.broadcast.RedisPrefix;
 import io.echostack.events.queue.JobEnvelope;
 import io.echostack.events.queue.RedisQueue;
@@ -118,7 +117,7 @@ class WorkerLoopTest {
     void runsJobsOnSeveralConsumersAtOnce() throws Exception {
         CountDownLatch allInFlight = new CountDownLatch(4);
         UnaryOperator<ScriptExecutor> rendezvous = redis -> (script, keys, args) -> {
-            if (script == LuaScript.PUBLISH) {
+            if (script == LuaScript.PUBLISH_DELETE) {
                 allInFlight.countDown();
                 awaitQuietly(allInFlight);
             }
@@ -165,7 +164,7 @@ class WorkerLoopTest {
         AtomicInteger publishes = new AtomicInteger();
         List<long[]> releases = new CopyOnWriteArrayList<>(); // {second of the release, score it asked for}
         UnaryOperator<ScriptExecutor> flaky = redis -> (script, keys, args) -> {
-            if (script == LuaScript.PUBLISH && publishes.incrementAndGet() <= 2) {
+            if (script == LuaScript.PUBLISH_DELETE && publishes.incrementAndGet() <= 2) {
                 throw new IllegalStateException("Redis connection lost");
             }
             if (script == LuaScript.RELEASE) {
@@ -205,7 +204,7 @@ class WorkerLoopTest {
     @Test
     void aJobPastItsTimeoutOnItsLastAttemptIsFailed() throws Exception {
         UnaryOperator<ScriptExecutor> redisStalls = redis -> (script, keys, args) -> {
-            if (script == LuaScript.PUBLISH) {
+            if (script == LuaScript.PUBLISH_DELETE) {
                 busyRedisFor(Duration.ofMillis(2500));
             }
             return redis.run(script, keys, args);
@@ -224,7 +223,7 @@ class WorkerLoopTest {
 
     /** A worker like the packaged one, its publish and release calls going through {@code around}. */
     private void start(WorkerOptions options, UnaryOperator<ScriptExecutor> around) {
-        JobProcessor processor = new JobProcessor(new BroadcastJobHandler(limit -> new BroadcastPublisher(
+        JobProcessor processor = new JobProcessor(new BroadcastJobHandler(limit -> new RedisQueue(
                 around.apply(executor.withTimeout(limit)), RedisPrefix.LARAVEL_DEFAULT)),
                 new RedisQueue(around.apply(executor), RedisPrefix.LARAVEL_DEFAULT), failedJobStore,
                 new JobMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), Duration.ofSeconds(5));

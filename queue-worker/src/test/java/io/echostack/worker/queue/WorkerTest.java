@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.echostack.events.broadcast.BroadcastPublisher;
 import io.echostack.events.broadcast.RedisPrefix;
 import io.echostack.events.json.Json;
 import io.echostack.events.script.LuaScript;
@@ -205,14 +204,14 @@ class WorkerTest {
         CountDownLatch publishing = new CountDownLatch(1);
         CountDownLatch resume = new CountDownLatch(1);
         ScriptExecutor slowPublish = (script, keys, args) -> {
-            if (script == LuaScript.PUBLISH) {
+            if (script == LuaScript.PUBLISH_DELETE) {
                 publishing.countDown();
                 awaitQuietly(resume);
             }
             return executor.run(script, keys, args);
         };
         JobProcessor slowProcessor = new JobProcessor(
-                new BroadcastJobHandler(limit -> new BroadcastPublisher(slowPublish, RedisPrefix.LARAVEL_DEFAULT)),
+                new BroadcastJobHandler(limit -> new RedisQueue(slowPublish, RedisPrefix.LARAVEL_DEFAULT)),
                 queue, failedJobStore, new JobMetrics(new SimpleMeterRegistry()), Clock.systemUTC(),
                 Duration.ofSeconds(5));
         worker = newWorker(slowProcessor);

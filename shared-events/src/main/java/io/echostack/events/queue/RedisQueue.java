@@ -4,6 +4,7 @@ import io.echostack.events.broadcast.RedisPrefix;
 import io.echostack.events.script.LuaScript;
 import io.echostack.events.script.ScriptExecutor;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,6 +81,52 @@ public final class RedisQueue {
             return Optional.empty();
         }
         return Optional.of(new ReservedJob(queue, (String) raw, (String) result.get(1)));
+    }
+
+    /**
+     * Up to {@code max} jobs reserved in one call, each with exactly the effects of {@link #reserve} (oldest first);
+     * empty when the list is empty.
+     */
+    public List<ReservedJob> reserve(String queue, Integer retryAfterSeconds, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1, was " + max);
+        }
+        QueueKeys keys = keys(queue);
+        long expiresAt = now() + (retryAfterSeconds == null ? 0 : retryAfterSeconds);
+        List<?> result = (List<?>) redis.run(LuaScript.POP_MANY,
+                List.of(keys.ready(), keys.reserved(), keys.notifyList()),
+                List.of(Long.toString(expiresAt), Integer.toString(max)));
+        List<ReservedJob> jobs = new ArrayList<>(result.size() / 2);
+        for (int i = 0; i + 1 < result.size(); i += 2) {
+            jobs.add(new ReservedJob(queue, (String) result.get(i), (String) result.get(i + 1)));
+        }
+        return jobs;
+    }
+
+    /**
+     * Runs broadcast jobs of one queue and finishes them, in one atomic script: for each in turn, PUBLISH its message
+     * to {@code <prefix><channel>} for every channel, then ZREM its reservation. Per job, false when its reservation
+     * had already expired (the message is sent anyway, as Laravel's worker publishes before it deletes).
+     */
+    public List<Boolean> publishAndDelete(List<ReservedBroadcast> jobs) {
+        if (jobs.isEmpty()) {
+            return List.of();
+        }
+        String queue = jobs.get(0).reserved().queue();
+        List<String> args = new ArrayList<>();
+        for (ReservedBroadcast job : jobs) {
+            if (!job.reserved().queue().equals(queue)) {
+                throw new IllegalArgumentException("jobs of queues " + queue + " and " + job.reserved().queue()
+                        + " in one call");
+            }
+            List<String> channels = job.job().channels();
+            args.add(job.reserved().reserved());
+            args.add(job.job().message().toJson());
+            args.add(Integer.toString(channels.size()));
+            channels.forEach(channel -> args.add(prefix.apply(channel)));
+        }
+        List<?> removed = (List<?>) redis.run(LuaScript.PUBLISH_DELETE, List.of(keys(queue).reserved()), args);
+        return removed.stream().map(count -> count instanceof Long n && n > 0).toList();
     }
 
     /** Finishes a job: ZREM its reservation. False when the reservation had already expired and moved on. */

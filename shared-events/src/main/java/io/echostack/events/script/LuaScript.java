@@ -18,6 +18,8 @@ public enum LuaScript {
     PUSH("push", Reply.INTEGER),
     LATER("later", Reply.INTEGER),
     POP("pop", Reply.ARRAY),
+    /** pop.lua for up to N jobs in one call (a worker draining a deep queue). */
+    POP_MANY("pop_many", Reply.ARRAY),
     RELEASE("release", Reply.INTEGER),
     DELETE("delete", Reply.INTEGER),
     MIGRATE("migrate", Reply.ARRAY),
@@ -25,6 +27,8 @@ public enum LuaScript {
     CLEAR("clear", Reply.INTEGER),
     STATS("stats", Reply.ARRAY),
     PUBLISH("publish", Reply.INTEGER),
+    /** publish.lua then delete.lua for each of several broadcast jobs, in one atomic call. */
+    PUBLISH_DELETE("publish_delete", Reply.ARRAY),
     /** Atomic presence join/leave on laravel-echo-server's JSON-array member key (see presence.lua). */
     PRESENCE("presence", Reply.ARRAY);
 

@@ -1,6 +1,7 @@
 package io.echostack.events.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.echostack.events.Fixtures;
@@ -13,10 +14,14 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -234,5 +239,85 @@ class RedisQueueTest {
         assertThat(queue.reserve("default", 90)).isEmpty();
         queue.migrateDue("default", 90);
         assertThat(queue.reserve("default", 90).orElseThrow().raw()).isEqualTo(Fixtures.queueJobs().get(0));
+    }
+
+    @Test
+    void reservingSeveralHasTheEffectsOfAsManyPops() throws Exception {
+        List<String> jobs = new ArrayList<>(Fixtures.queueJobs().subList(0, 2));
+        jobs.add("not json");
+        for (String name : List.of("single", "batch")) {
+            jobs.forEach(payload -> queue.push(name, payload));
+        }
+        List<ReservedJob> single = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            single.add(queue.reserve("single", 90).orElseThrow());
+        }
+
+        List<ReservedJob> batch = queue.reserve("batch", 90, 10);
+
+        assertThat(batch).extracting(ReservedJob::raw).containsExactlyElementsOf(jobs);
+        assertThat(batch).extracting(ReservedJob::reserved)
+                .containsExactlyElementsOf(single.stream().map(ReservedJob::reserved).toList());
+        assertThat(batch.get(0).envelope().attempts).isEqualTo(1);
+        for (ReservedJob job : batch) {
+            assertThat(redis.zscore(queue.keys("batch").reserved(), job.reserved())).isEqualTo((double) now() + 90);
+        }
+        assertThat(redis.llen(queue.keys("batch").notifyList())).isZero();
+        assertThat(redis.llen(queue.keys("batch").ready())).isZero();
+        assertThat(queue.reserve("batch", 90, 10)).isEmpty();
+    }
+
+    @Test
+    void reservingSeveralTakesAtMostTheCountOldestFirst() {
+        Fixtures.queueJobs().subList(0, 3).forEach(payload -> queue.push("default", payload));
+
+        assertThat(queue.reserve("default", 90, 2)).extracting(ReservedJob::raw)
+                .containsExactlyElementsOf(Fixtures.queueJobs().subList(0, 2));
+        assertThat(queue.reserve("default", 90, 2)).extracting(ReservedJob::raw)
+                .containsExactly(Fixtures.queueJobs().get(2));
+        assertThat(redis.zcard(queue.keys("default").reserved())).isEqualTo(3);
+    }
+
+    @Test
+    void publishAndDeletePublishesEachJobToEveryChannelThenRemovesItsReservation() throws Exception {
+        Fixtures.queueJobs().subList(0, 2).forEach(payload -> queue.push("default", payload));
+        List<ReservedJob> reserved = queue.reserve("default", 90, 2);
+        BroadcastJob first = broadcast("first", "poster_room", "private-a");
+        BroadcastJob second = broadcast("second", "poster_room");
+        try (StatefulRedisPubSubConnection<String, String> sub = client.connectPubSub()) {
+            LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
+            sub.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String pattern, String channel, String body) {
+                    received.add(channel + " " + body);
+                }
+            });
+            sub.sync().psubscribe(PREFIX.subscribePattern());
+            queue.delete(reserved.get(1)); // as if its reservation had expired and moved on
+
+            assertThat(queue.publishAndDelete(List.of(new ReservedBroadcast(reserved.get(0), first),
+                    new ReservedBroadcast(reserved.get(1), second)))).containsExactly(true, false);
+
+            assertThat(redis.zcard(queue.keys("default").reserved())).isZero();
+            List<String> messages = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                messages.add(received.poll(5, TimeUnit.SECONDS));
+            }
+            assertThat(messages).containsExactly("laravel_database_poster_room " + first.message().toJson(),
+                    "laravel_database_private-a " + first.message().toJson(),
+                    "laravel_database_poster_room " + second.message().toJson());
+        }
+    }
+
+    @Test
+    void publishAndDeleteRefusesJobsOfSeveralQueues() {
+        ReservedBroadcast a = new ReservedBroadcast(new ReservedJob("a", "{}", "{}"), broadcast("e", "room"));
+        ReservedBroadcast b = new ReservedBroadcast(new ReservedJob("b", "{}", "{}"), broadcast("e", "room"));
+
+        assertThatThrownBy(() -> queue.publishAndDelete(List.of(a, b))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static BroadcastJob broadcast(String event, String... channels) {
+        return new BroadcastJob(List.of(channels), event, Json.mapper().createObjectNode().put("msg", "海报☆"), null);
     }
 }

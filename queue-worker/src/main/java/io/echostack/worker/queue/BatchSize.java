@@ -1,0 +1,22 @@
+package io.echostack.worker.queue;
+
+/**
+ * How many jobs one consumer reserves per pop call: 1 at first, doubled each time a call filled its batch (the queue
+ * is deep), back to 1 when a call came back short. A shallow queue is thus spread one job at a time over the
+ * consumers, while a backlog is drained with a few calls for many jobs. Capped so that jobs held in hand stay few:
+ * each waits for those before it in its batch, and a crash hands them all back only after retry_after.
+ */
+final class BatchSize {
+    static final int MAX = 32;
+
+    private int size = 1;
+
+    int size() {
+        return size;
+    }
+
+    /** @param found jobs the call reserved, of {@code asked} */
+    void reserved(int found, int asked) {
+        size = found >= asked ? Math.min(MAX, size * 2) : 1;
+    }
+}
