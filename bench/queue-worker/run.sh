@@ -4,6 +4,8 @@
 #
 #   ./mvnw -B -pl queue-worker package -DskipTests && bench/queue-worker/run.sh [jobs per run, default 50000]
 #
+# Env: CONCURRENCY="1 2 4 8" (the runs), WORKER_JAVA_OPTS (e.g. a JFR recording: -XX:StartFlightRecording=filename=...).
+#
 # Needs redis-server and redis-benchmark (installed with apt-get when missing). No PostgreSQL: the worker only
 # touches failed_jobs when a job fails, so migrations are switched off for the run.
 set -euo pipefail
@@ -61,10 +63,10 @@ PY
 
 echo "queue-worker (packaged jar, pop -> publish -> delete, --stop-when-empty; JVM start excluded):"
 printf '  %-12s %10s\n' concurrency 'jobs/s'
-for c in 1 2 4 8; do
+for c in ${CONCURRENCY:-1 2 4 8}; do
   fill bench
   QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$PORT" QUARKUS_FLYWAY_MIGRATE_AT_START=false QUARKUS_HTTP_PORT=0 \
-    java -jar "$JAR" queue:work --queue=bench --concurrency="$c" --stop-when-empty >"$OUT/worker-c$c.log" 2>&1
+    java ${WORKER_JAVA_OPTS:-} -jar "$JAR" queue:work --queue=bench --concurrency="$c" --stop-when-empty >"$OUT/worker-c$c.log" 2>&1
   rate=$(grep -o '([0-9]* jobs/s)' "$OUT/worker-c$c.log" | tr -dc '0-9')
   left=$(redis-cli -p "$PORT" llen laravel_database_queues:bench)
   printf '  %-12s %10s   (left in queue: %s)\n' "$c" "${rate:-?}" "$left"
