@@ -65,6 +65,14 @@ public final class Json {
         }
     }
 
+    /** {@code \\u} and four lowercase hex digits, as PHP writes them (hot on broadcast paths: no String.format). */
+    private static String unicodeEscape(int ch) {
+        char[] escape = {'\\', 'u', HEX[(ch >> 12) & 0xF], HEX[(ch >> 8) & 0xF], HEX[(ch >> 4) & 0xF], HEX[ch & 0xF]};
+        return new String(escape);
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     /** PHP escapes {@code /} by default; non-ASCII only without {@code JSON_UNESCAPED_UNICODE}. */
     private static final class PhpEscapes extends CharacterEscapes {
         private static final SerializableString ESCAPED_SLASH = new SerializedString("\\/");
@@ -88,7 +96,7 @@ public final class Json {
                 return ESCAPED_SLASH;
             }
             if (escapeNonAscii && ch > 0x7F) {
-                return new SerializedString(String.format("\\u%04x", ch));
+                return new SerializedString(unicodeEscape(ch));
             }
             return null;
         }
