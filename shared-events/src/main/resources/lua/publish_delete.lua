@@ -1,5 +1,5 @@
 -- publish_delete: run broadcast jobs and finish them in one atomic call. For each job in turn: PUBLISH its message
--- to every channel (as publish.lua), then ZREM its reservation (as delete.lua). Publish still comes before delete,
+-- to every channel (as Laravel's RedisBroadcaster does in one EVAL), then ZREM its reservation (as delete.lua). Publish still comes before delete,
 -- and a crash can no longer fall between them.
 -- KEYS[1] reserved zset (all the jobs come from this queue)
 -- ARGV: per job, in order: reserved payload (exactly as pop returned it), message JSON, channel count n,

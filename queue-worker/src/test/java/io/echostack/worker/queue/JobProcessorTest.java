@@ -235,7 +235,7 @@ class JobProcessorTest {
                 throw new IllegalStateException("Redis connection lost");
             }
             if (script == LuaScript.PUBLISH_DELETE && timeOutPublish) {
-                throw new IllegalStateException("Redis script publish.lua failed",
+                throw new IllegalStateException("Redis script publish_delete.lua failed",
                         new io.smallrye.mutiny.TimeoutException());
             }
             if (script == LuaScript.PUBLISH_DELETE) {

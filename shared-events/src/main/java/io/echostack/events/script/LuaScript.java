@@ -26,8 +26,7 @@ public enum LuaScript {
     SIZE("size", Reply.INTEGER),
     CLEAR("clear", Reply.INTEGER),
     STATS("stats", Reply.ARRAY),
-    PUBLISH("publish", Reply.INTEGER),
-    /** publish.lua then delete.lua for each of several broadcast jobs, in one atomic call. */
+    /** For each broadcast job: PUBLISH to every channel (Laravel's RedisBroadcaster), then delete.lua; one atomic call. */
     PUBLISH_DELETE("publish_delete", Reply.ARRAY),
     /** Atomic presence join/leave on laravel-echo-server's JSON-array member key (see presence.lua). */
     PRESENCE("presence", Reply.ARRAY);
