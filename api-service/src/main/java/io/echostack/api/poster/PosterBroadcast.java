@@ -16,10 +16,10 @@ public class PosterBroadcast {
     public static final String CHANNEL = "poster_room";
     public static final String EVENT = "backend_poster";
 
-    private final String editUrl;
+    private final PosterConfig config;
 
     PosterBroadcast(PosterConfig config) {
-        this.editUrl = config.editUrl();
+        this.config = config;
     }
 
     /** @param socketId the editor's X-Socket-ID ("toOthers"), or null to reach every listener */
@@ -28,7 +28,7 @@ public class PosterBroadcast {
         data.put("total", counts.active());
         data.put("month", counts.activeThisMonth());
         data.set("data", Json.mapper().valueToTree(poster));
-        data.put("url", editUrl.replace("{id}", Long.toString(poster.id())));
+        data.put("url", config.editUrlOf(poster.id()));
         data.put("msg", change.message(poster.title()));
         return new BroadcastJob(List.of(CHANNEL), EVENT, data, socketId);
     }

@@ -11,6 +11,11 @@ public interface PosterConfig {
     @WithDefault("/admin/posters/{id}/edit")
     String editUrl();
 
+    /** The edit page of one poster, as every broadcast about it links it. */
+    default String editUrlOf(long posterId) {
+        return editUrl().replace("{id}", Long.toString(posterId));
+    }
+
     /** Laravel's {@code app.timezone}: where "this month" starts for the monthly count. */
     @WithDefault("UTC")
     ZoneId timezone();

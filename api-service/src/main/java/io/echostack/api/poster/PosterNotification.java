@@ -20,10 +20,10 @@ public class PosterNotification {
     /** The notification's {@code type} ({@code broadcastType()} in Laravel). */
     public static final String TYPE = "poster.changed";
 
-    private final String editUrl;
+    private final PosterConfig config;
 
     PosterNotification(PosterConfig config) {
-        this.editUrl = config.editUrl();
+        this.config = config;
     }
 
     public BroadcastJob toOwner(long ownerId, PosterChange change, PosterView poster, UserView editor) {
@@ -31,7 +31,7 @@ public class PosterNotification {
         data.put("msg", change.message(poster.title()) + " (" + editor.name() + ")");
         data.set("poster", Json.mapper().valueToTree(poster));
         data.set("editor", Json.mapper().valueToTree(editor));
-        data.put("url", editUrl.replace("{id}", Long.toString(poster.id())));
+        data.put("url", config.editUrlOf(poster.id()));
         data.put("id", UUID.randomUUID().toString());
         data.put("type", TYPE);
         return new BroadcastJob(List.of(AppChannels.privateChannelOf(ownerId)), EVENT, data, null);
