@@ -19,13 +19,22 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * Laravel's {@code /broadcasting/auth}, which echo-server (like laravel-echo-server) asks before letting a socket join
- * a private or presence channel. It forwards the browser's {@code Authorization} header and cookies; the answers are
- * byte for byte Laravel's (see the captures in src/test/resources/laravel-8/auth-responses.txt).
+ * a private or presence channel. It forwards the browser's {@code Authorization} header and cookies (and
+ * {@code X-Requested-With}); the answers are byte for byte Laravel's (see the captures in
+ * src/test/resources/laravel-8/auth-responses.txt), and a refusal is JSON only when the request expects JSON.
  */
 @Path("/broadcasting/auth")
 public class BroadcastAuthResource {
     /** Laravel renders the AccessDeniedHttpException of a JSON request with JSON_PRETTY_PRINT and no message. */
     static final String FORBIDDEN_BODY = "{\n    \"message\": \"\"\n}";
+    /** Otherwise Laravel shows its "403 | Forbidden" error page; ours says the same without Laravel's styling. */
+    static final String FORBIDDEN_PAGE = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head><meta charset="utf-8"><title>Forbidden</title></head>
+            <body><h1>403 | Forbidden</h1></body>
+            </html>
+            """;
     private static final String HTML = "text/html; charset=UTF-8";
     private static final String NO_CACHE = "no-cache, private";
 
@@ -42,33 +51,41 @@ public class BroadcastAuthResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response form(@RestForm("channel_name") String channelName,
                          @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-                         @RestCookie(Credentials.SESSION_COOKIE) String session) {
-        return answer(channelName, authorization, session);
+                         @RestCookie(Credentials.SESSION_COOKIE) String session, HttpHeaders headers) {
+        return answer(channelName, authorization, session, headers);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response json(Map<String, Object> body, @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-                         @RestCookie(Credentials.SESSION_COOKIE) String session) {
+                         @RestCookie(Credentials.SESSION_COOKIE) String session, HttpHeaders headers) {
         Object channelName = body == null ? null : body.get("channel_name");
-        return answer(channelName instanceof String name ? name : null, authorization, session);
+        return answer(channelName instanceof String name ? name : null, authorization, session, headers);
     }
 
     /** Laravel registers GET too ({@code Route::match(['get', 'post'], ...)}). */
     @GET
     public Response query(@RestQuery("channel_name") String channelName,
                           @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-                          @RestCookie(Credentials.SESSION_COOKIE) String session) {
-        return answer(channelName, authorization, session);
+                          @RestCookie(Credentials.SESSION_COOKIE) String session, HttpHeaders headers) {
+        return answer(channelName, authorization, session, headers);
     }
 
-    private Response answer(String channelName, String authorization, String session) {
+    private Response answer(String channelName, String authorization, String session, HttpHeaders headers) {
         Optional<User> user = Credentials.bearerOrCookie(authorization, session).flatMap(tokens::userOf);
         return authorizer.authorize(channelName, user)
                 .map(body -> Response.ok(body).type(HTML))
-                .orElseGet(() -> Response.status(Response.Status.FORBIDDEN).entity(FORBIDDEN_BODY)
-                        .type(MediaType.APPLICATION_JSON_TYPE))
+                .orElseGet(() -> forbidden(headers))
                 .header(HttpHeaders.CACHE_CONTROL, NO_CACHE)
                 .build();
+    }
+
+    private static Response.ResponseBuilder forbidden(HttpHeaders headers) {
+        Response.ResponseBuilder forbidden = Response.status(Response.Status.FORBIDDEN);
+        if (ExpectsJson.of(headers.getHeaderString("X-Requested-With"), headers.getHeaderString("X-PJAX"),
+                headers.getHeaderString(HttpHeaders.ACCEPT))) {
+            return forbidden.entity(FORBIDDEN_BODY).type(MediaType.APPLICATION_JSON_TYPE);
+        }
+        return forbidden.entity(FORBIDDEN_PAGE).type(HTML);
     }
 }

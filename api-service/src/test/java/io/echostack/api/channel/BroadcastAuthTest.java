@@ -71,6 +71,32 @@ class BroadcastAuthTest {
     }
 
     @Test
+    void refusalIsJsonOnlyWhenTheRequestExpectsJsonElseAnHtmlPage() {
+        String channel = "private-App.Models.User." + adminId;
+        Response bareCurl = bearer(viewerToken).config(RAW).contentType("application/x-www-form-urlencoded")
+                .formParam("channel_name", channel).post("/broadcasting/auth");
+        Response xhrWantingHtml = form(bearer(viewerToken).header("Accept", "text/html"), channel);
+        Response pjax = form(bearer(viewerToken).header("X-PJAX", "true"), channel);
+
+        for (Response response : new Response[] {bareCurl, xhrWantingHtml, pjax}) {
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(response.contentType()).isEqualTo("text/html; charset=UTF-8");
+            assertThat(response.header("Cache-Control")).isEqualTo("no-cache, private");
+            assertThat(response.asString()).startsWith("<!DOCTYPE html>").contains("<title>Forbidden</title>");
+        }
+        assertThat(capture()).contains("### private, wrong user, without X-Requested-With")
+                .contains("HTTP/1.1 403 Forbidden\nCache-Control: no-cache, private\nContent-Type: text/html; "
+                        + "charset=UTF-8\n\n<!DOCTYPE html>");
+
+        Response acceptJson = bearer(viewerToken).config(RAW).header("Accept", "text/html;q=0.5, application/json")
+                .contentType("application/x-www-form-urlencoded").formParam("channel_name", channel)
+                .post("/broadcasting/auth");
+        assertThat(acceptJson.statusCode()).isEqualTo(403);
+        assertThat(acceptJson.contentType()).isEqualTo("application/json");
+        assertThat(acceptJson.asString()).isEqualTo(BroadcastAuthResource.FORBIDDEN_BODY);
+    }
+
+    @Test
     void presenceChannelOfAdminsAnswersChannelDataByBearerOrCookie() {
         String expected = "{\"channel_data\":{\"user_id\":" + adminId + ",\"user_info\":{\"id\":" + adminId
                 + ",\"name\":\"Admin\"}}}";
