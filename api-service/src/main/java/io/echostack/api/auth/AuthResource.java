@@ -5,6 +5,7 @@ import io.echostack.api.user.PasswordHasher;
 import io.echostack.api.user.TokenService;
 import io.echostack.api.user.User;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -30,26 +31,39 @@ public class AuthResource {
     private final TokenService tokens;
     private final CurrentUser current;
     private final Validator validator;
+    private final LoginThrottle throttle;
 
-    AuthResource(PasswordHasher hasher, TokenService tokens, CurrentUser current, Validator validator) {
+    AuthResource(PasswordHasher hasher, TokenService tokens, CurrentUser current, Validator validator,
+                 LoginThrottle throttle) {
         this.hasher = hasher;
         this.tokens = tokens;
         this.current = current;
         this.validator = validator;
+        this.throttle = throttle;
     }
 
+    /** Laravel's {@code ThrottlesLogins}: a locked-out email + IP is refused before the password is even checked. */
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_JSON)
-    public RestResponse<LoginResponse> login(LoginRequest body) {
+    public RestResponse<LoginResponse> login(LoginRequest body, HttpServerRequest http) {
         LoginRequest request = body == null ? LoginRequest.EMPTY : body;
         Set<ConstraintViolation<LoginRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
+        String ip = http.remoteAddress().hostAddress();
+        throttle.lockedFor(request.email(), ip).ifPresent(seconds -> {
+            throw new TooManyLoginAttempts(seconds);
+        });
         Optional<User> found = QuarkusTransaction.requiringNew().call(() -> User.byEmail(request.email()));
-        User user = found.filter(u -> hasher.matches(request.password(), u.password))
-                .orElseThrow(() -> ValidationFailed.of("email", FAILED));
+        Optional<User> authenticated = found.filter(u -> hasher.matches(request.password(), u.password));
+        if (authenticated.isEmpty()) {
+            throttle.hit(request.email(), ip);
+            throw ValidationFailed.of("email", FAILED);
+        }
+        User user = authenticated.get();
+        throttle.clear(request.email(), ip);
         String token = tokens.issue(user.id);
         return RestResponse.ResponseBuilder.ok(new LoginResponse(token, "Bearer", UserView.of(user)))
                 .cookie(sessionCookie(token, NewCookie.DEFAULT_MAX_AGE))

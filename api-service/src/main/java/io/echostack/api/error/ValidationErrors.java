@@ -1,8 +1,11 @@
 package io.echostack.api.error;
 
+import io.echostack.api.auth.TooManyLoginAttempts;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Bean Validation failures as Laravel's 422 response, so clients written for Laravel read them unchanged. */
 public class ValidationErrors {
     private static final int UNPROCESSABLE_ENTITY = 422;
+    private static final int TOO_MANY_REQUESTS = 429;
 
     @ServerExceptionMapper
     public RestResponse<ValidationErrorBody> toLaravel422(ConstraintViolationException e) {
@@ -23,6 +27,16 @@ public class ValidationErrors {
     @ServerExceptionMapper
     public RestResponse<ValidationErrorBody> toLaravel422(ValidationFailed e) {
         return JsonResponses.of(UNPROCESSABLE_ENTITY, body(new TreeMap<>(e.errors())));
+    }
+
+    /** Laravel's lockout is a validation error on {@code email} with status 429; Retry-After says when to retry. */
+    @ServerExceptionMapper
+    public RestResponse<ValidationErrorBody> tooManyLoginAttempts(TooManyLoginAttempts e) {
+        return RestResponse.ResponseBuilder.<ValidationErrorBody>create(TOO_MANY_REQUESTS)
+                .entity(body(Map.of("email", List.of(e.getMessage()))))
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, e.seconds())
+                .build();
     }
 
     static ValidationErrorBody body(ConstraintViolationException e) {
