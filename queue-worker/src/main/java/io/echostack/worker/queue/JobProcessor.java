@@ -162,7 +162,7 @@ public class JobProcessor {
     /** Record first: if PostgreSQL is down the reservation stays, expires, and the job fails again later. */
     private void fail(ReservedJob job, Exception error, WorkerOptions options) {
         failedJobs.record(options.connection(), job.queue(), job.raw(), error);
-        queue.delete(job);
+        queue.deleteFailed(job);
         metrics.failed(job.queue());
         LOG.errorf("Job on queue %s failed and was recorded in failed_jobs: %s", job.queue(), error.getMessage());
     }

@@ -7,6 +7,7 @@ import io.echostack.events.broadcast.RedisPrefix;
 import io.echostack.events.json.Json;
 import io.echostack.events.queue.BroadcastJob;
 import io.echostack.events.queue.JobEnvelope;
+import io.echostack.events.queue.QueueKeys;
 import io.echostack.events.queue.RedisQueue;
 import io.echostack.events.queue.ReservedJob;
 import io.echostack.events.script.LuaScript;
@@ -43,10 +44,12 @@ class JobProcessorTest {
         processor.process(job, OPTIONS);
 
         assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH_DELETE);
-        assertThat(redis.calls.get(0).keys()).containsExactly("laravel_database_queues:default:reserved");
-        assertThat(redis.calls.get(0).args().get(0)).isEqualTo(job.reserved());
-        assertThat(redis.calls.get(0).args().get(2)).isEqualTo("1");
-        assertThat(redis.calls.get(0).args().get(3)).isEqualTo("laravel_database_poster_room");
+        assertThat(redis.calls.get(0).keys()).containsExactly("laravel_database_queues:default:reserved",
+                "laravel_database_queues:default:processed:" + NOW.getEpochSecond() / 60);
+        assertThat(redis.calls.get(0).args().get(0)).isEqualTo(Long.toString(QueueKeys.COUNTER_TTL_SECONDS));
+        assertThat(redis.calls.get(0).args().get(1)).isEqualTo(job.reserved());
+        assertThat(redis.calls.get(0).args().get(3)).isEqualTo("1");
+        assertThat(redis.calls.get(0).args().get(4)).isEqualTo("laravel_database_poster_room");
         assertThat(failures).isEmpty();
         assertThat(count("processed")).isEqualTo(1);
     }
@@ -58,8 +61,8 @@ class JobProcessorTest {
         processor.process(List.of(reservation(envelope(null, null), 1), garbage, reservation(envelope(null, null), 1)),
                 OPTIONS);
 
-        assertThat(redis.scripts()).containsExactly(LuaScript.DELETE, LuaScript.PUBLISH_DELETE);
-        assertThat(redis.calls.get(1).args()).hasSize(8);
+        assertThat(redis.scripts()).containsExactly(LuaScript.DELETE_FAILED, LuaScript.PUBLISH_DELETE);
+        assertThat(redis.calls.get(1).args()).hasSize(9);
         assertThat(failures).hasSize(1);
         assertThat(count("processed")).isEqualTo(2);
     }
@@ -70,7 +73,7 @@ class JobProcessorTest {
 
         processor.process(List.of(reservation(envelope(3, "4"), 1), reservation(envelope(null, null), 1)), OPTIONS);
 
-        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH_DELETE, LuaScript.RELEASE, LuaScript.DELETE);
+        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH_DELETE, LuaScript.RELEASE, LuaScript.DELETE_FAILED);
         assertThat(count("released")).isEqualTo(1);
         assertThat(count("failed")).isEqualTo(1);
     }
@@ -102,7 +105,7 @@ class JobProcessorTest {
 
         processor.process(reservation(envelope(null, null), 1), OPTIONS);
 
-        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH_DELETE, LuaScript.DELETE);
+        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH_DELETE, LuaScript.DELETE_FAILED);
         assertThat(failures).singleElement().isInstanceOf(IllegalStateException.class);
         assertThat(count("failed")).isEqualTo(1);
     }
@@ -120,7 +123,7 @@ class JobProcessorTest {
     void refusesAJobPastItsAttemptsWithoutRunningIt() {
         processor.process(reservation(envelope(2, null), 3), OPTIONS);
 
-        assertThat(redis.scripts()).containsExactly(LuaScript.DELETE);
+        assertThat(redis.scripts()).containsExactly(LuaScript.DELETE_FAILED);
         assertThat(failures).singleElement().isInstanceOf(MaxAttemptsExceededException.class);
     }
 
@@ -138,7 +141,7 @@ class JobProcessorTest {
         redis.calls.clear();
         processor.process(reservation(envelope, 5), OPTIONS);
 
-        assertThat(redis.scripts()).containsExactly(LuaScript.DELETE);
+        assertThat(redis.scripts()).containsExactly(LuaScript.DELETE_FAILED);
         assertThat(failures).singleElement().isInstanceOf(MaxAttemptsExceededException.class);
     }
 
@@ -148,7 +151,7 @@ class JobProcessorTest {
 
         processor.process(job, OPTIONS.builder().tries(5).build());
 
-        assertThat(redis.scripts()).containsExactly(LuaScript.DELETE);
+        assertThat(redis.scripts()).containsExactly(LuaScript.DELETE_FAILED);
         assertThat(failures).singleElement().extracting(Throwable::getMessage).asString()
                 .startsWith("job payload is not JSON: Unrecognized token 'garbage'");
     }
@@ -172,8 +175,8 @@ class JobProcessorTest {
         failOnTimeout.failOnTimeout = true;
         processor.process(reservation(failOnTimeout, 1), OPTIONS.builder().timeout(1).build());
 
-        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH_DELETE, LuaScript.DELETE, LuaScript.PUBLISH_DELETE,
-                LuaScript.DELETE);
+        assertThat(redis.scripts()).containsExactly(LuaScript.PUBLISH_DELETE, LuaScript.DELETE_FAILED, LuaScript.PUBLISH_DELETE,
+                LuaScript.DELETE_FAILED);
         assertThat(failures).hasSize(2).allSatisfy(error -> assertThat(error)
                 .isInstanceOf(TimeoutExceededException.class).hasMessage("backend_poster has timed out."));
     }
@@ -241,7 +244,7 @@ class JobProcessorTest {
             if (script == LuaScript.PUBLISH_DELETE) {
                 return java.util.Collections.nCopies(args.size() / 4, 1L); // one channel per job here
             }
-            return script == LuaScript.DELETE ? 1L : null;
+            return script == LuaScript.DELETE_FAILED ? 1L : null;
         }
 
         List<LuaScript> scripts() {

@@ -16,6 +16,7 @@ import io.echostack.redis.VertxListWait;
 import io.echostack.redis.VertxScriptExecutor;
 import io.echostack.worker.failed.FailedJobStore;
 import io.echostack.events.queue.BroadcastJob;
+import io.echostack.events.queue.QueueThroughput;
 import io.echostack.events.queue.RedisQueue;
 import io.echostack.testsupport.TestRedis;
 import io.echostack.worker.ServersResource;
@@ -160,6 +161,29 @@ class WorkerTest {
         assertThat(rows.get(1)[0]).matches("[0-9a-f-]{36}");
         assertThat(rows.get(1)[3]).isEqualTo(notJson);
         assertThat(rows.get(1)[4]).startsWith("io.echostack.events.MalformedPayloadException: job payload is not JSON");
+    }
+
+    @Test
+    void countsProcessedAndFailedJobsInTheMinuteCounters() throws Exception {
+        List<String> counters = redis.sync().keys("laravel_database_queues:default:*ed:*");
+        if (!counters.isEmpty()) {
+            redis.sync().del(counters.toArray(String[]::new));
+        }
+        for (int i = 0; i < 3; i++) {
+            queue.push(QUEUE, posterJob(null).toEnvelope(Instant.now()).toJson());
+        }
+        queue.push(QUEUE, "poison, not JSON");
+        queue.push(QUEUE, fixtureLines("/laravel-8/queue-jobs.jsonl").get(0));
+
+        awaitQueueDrained();
+        await().atMost(Duration.ofSeconds(10)).until(() -> failedJobs().size() == 2);
+
+        // the test spans at most one minute boundary
+        QueueThroughput throughput = queue.throughput(QUEUE, Instant.now().getEpochSecond() / 60, 2);
+        assertThat(throughput.totalProcessed()).isEqualTo(3);
+        assertThat(throughput.totalFailed()).isEqualTo(2);
+        assertThat(redis.sync().ttl(queue.keys(QUEUE).processed(throughput.minutes().get(1).epochMinute())))
+                .isPositive();
     }
 
     @Test

@@ -105,8 +105,9 @@ public final class RedisQueue {
 
     /**
      * Runs broadcast jobs of one queue and finishes them, in one atomic script: for each in turn, PUBLISH its message
-     * to {@code <prefix><channel>} for every channel, then ZREM its reservation. Per job, false when its reservation
-     * had already expired (the message is sent anyway, as Laravel's worker publishes before it deletes).
+     * to {@code <prefix><channel>} for every channel, then ZREM its reservation; all of them are counted in the current
+     * minute's {@link QueueKeys#processed} counter. Per job, false when its reservation had already expired (the
+     * message is sent anyway, as Laravel's worker publishes before it deletes).
      */
     public List<Boolean> publishAndDelete(List<ReservedBroadcast> jobs) {
         if (jobs.isEmpty()) {
@@ -114,6 +115,7 @@ public final class RedisQueue {
         }
         String queue = jobs.get(0).reserved().queue();
         List<String> args = new ArrayList<>();
+        args.add(Long.toString(QueueKeys.COUNTER_TTL_SECONDS));
         for (ReservedBroadcast job : jobs) {
             if (!job.reserved().queue().equals(queue)) {
                 throw new IllegalArgumentException("jobs of queues " + queue + " and " + job.reserved().queue()
@@ -125,7 +127,9 @@ public final class RedisQueue {
             args.add(Integer.toString(channels.size()));
             channels.forEach(channel -> args.add(prefix.apply(channel)));
         }
-        List<?> removed = (List<?>) redis.run(LuaScript.PUBLISH_DELETE, List.of(keys(queue).reserved()), args);
+        QueueKeys keys = keys(queue);
+        List<?> removed = (List<?>) redis.run(LuaScript.PUBLISH_DELETE,
+                List.of(keys.reserved(), keys.processed(nowEpochMinute())), args);
         return removed.stream().map(count -> count instanceof Long n && n > 0).toList();
     }
 
@@ -133,6 +137,44 @@ public final class RedisQueue {
     public boolean delete(ReservedJob job) {
         Object removed = redis.run(LuaScript.DELETE, List.of(keys(job.queue()).reserved()), List.of(job.reserved()));
         return removed instanceof Long count && count > 0;
+    }
+
+    /**
+     * Finishes a job already recorded in {@code failed_jobs}: ZREM its reservation and count it in the current minute's
+     * {@link QueueKeys#failed} counter, atomically. False when the reservation had already expired and moved on.
+     */
+    public boolean deleteFailed(ReservedJob job) {
+        QueueKeys keys = keys(job.queue());
+        Object removed = redis.run(LuaScript.DELETE_FAILED, List.of(keys.reserved(), keys.failed(nowEpochMinute())),
+                List.of(job.reserved(), Long.toString(QueueKeys.COUNTER_TTL_SECONDS)));
+        return removed instanceof Long count && count > 0;
+    }
+
+    /**
+     * Jobs processed and failed per minute on the queue, for the {@code minutes} Unix minutes ending with
+     * {@code nowEpochMinute} (oldest first), read atomically; 0 where nothing was counted.
+     *
+     * @param minutes 1 to {@link QueueKeys#COUNTER_MINUTES}: older counters have expired
+     */
+    public QueueThroughput throughput(String queue, long nowEpochMinute, int minutes) {
+        if (minutes < 1 || minutes > QueueKeys.COUNTER_MINUTES) {
+            throw new IllegalArgumentException("minutes must be 1 to " + QueueKeys.COUNTER_MINUTES + ", was " + minutes);
+        }
+        QueueKeys keys = keys(queue);
+        long first = nowEpochMinute - minutes + 1;
+        List<String> counters = new ArrayList<>(2 * minutes);
+        for (int m = 0; m < minutes; m++) {
+            counters.add(keys.processed(first + m));
+        }
+        for (int m = 0; m < minutes; m++) {
+            counters.add(keys.failed(first + m));
+        }
+        List<?> values = (List<?>) redis.run(LuaScript.THROUGHPUT, counters, List.of());
+        List<QueueThroughput.Minute> perMinute = new ArrayList<>(minutes);
+        for (int m = 0; m < minutes; m++) {
+            perMinute.add(new QueueThroughput.Minute(first + m, count(values.get(m)), count(values.get(minutes + m))));
+        }
+        return new QueueThroughput(perMinute);
     }
 
     /** Gives the job back for another attempt in {@code delaySeconds} (0: at the next migrate), attempt counted. */
@@ -167,6 +209,14 @@ public final class RedisQueue {
 
     private void migrate(String from, QueueKeys keys, long now) {
         redis.run(LuaScript.MIGRATE, List.of(from, keys.ready(), keys.notifyList()), List.of(Long.toString(now)));
+    }
+
+    private static long count(Object counter) {
+        return counter instanceof String value ? Long.parseLong(value) : 0;
+    }
+
+    private long nowEpochMinute() {
+        return Math.floorDiv(now(), 60);
     }
 
     private long now() {

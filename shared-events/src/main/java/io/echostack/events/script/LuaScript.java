@@ -22,12 +22,19 @@ public enum LuaScript {
     POP_MANY("pop_many", Reply.ARRAY),
     RELEASE("release", Reply.INTEGER),
     DELETE("delete", Reply.INTEGER),
+    /** delete.lua for a job recorded in failed_jobs, counted in the minute's failed counter (not Laravel's). */
+    DELETE_FAILED("delete_failed", Reply.INTEGER),
     MIGRATE("migrate", Reply.ARRAY),
     SIZE("size", Reply.INTEGER),
     CLEAR("clear", Reply.INTEGER),
     STATS("stats", Reply.ARRAY),
-    /** For each broadcast job: PUBLISH to every channel (Laravel's RedisBroadcaster), then delete.lua; one atomic call. */
+    /**
+     * For each broadcast job: PUBLISH to every channel (Laravel's RedisBroadcaster), then delete.lua; then the minute's
+     * processed counter; one atomic call.
+     */
     PUBLISH_DELETE("publish_delete", Reply.ARRAY),
+    /** MGET of a queue's per-minute processed and failed counters (not Laravel's). */
+    THROUGHPUT("throughput", Reply.ARRAY),
     /** Atomic presence join/leave on laravel-echo-server's JSON-array member key (see presence.lua). */
     PRESENCE("presence", Reply.ARRAY);
 
