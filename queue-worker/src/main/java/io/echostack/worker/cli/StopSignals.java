@@ -1,31 +1,41 @@
 package io.echostack.worker.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * Laravel's worker on SIGTERM/SIGINT: finish the jobs in hand, then exit 0. The JVM's own handling would run the
- * shutdown hooks and exit 143/130, so while {@code queue:work} runs it takes the signals over and only asks the
- * worker to stop; the command then returns normally with the worker's exit status. Closing restores the handlers.
+ * shutdown hooks and exit 143/130. {@code queue:work} takes the signals over in {@code main}, before Quarkus starts
+ * (Flyway, Redis), so a signal during start-up is remembered and the worker then takes no job and exits 0; once the
+ * worker runs, a signal only asks it to stop.
  */
-final class StopSignals implements AutoCloseable {
-    private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
+final class StopSignals {
+    private static final AtomicBoolean RECEIVED = new AtomicBoolean();
+    private static volatile Runnable stop = () -> { };
 
-    private StopSignals(Runnable stop) {
+    private StopSignals() {
+    }
+
+    /** Takes SIGTERM and SIGINT over for the rest of the process. */
+    static void install() {
         for (String name : new String[] {"TERM", "INT"}) {
-            Signal signal = new Signal(name);
-            previous.put(signal, Signal.handle(signal, received -> stop.run()));
+            Signal.handle(new Signal(name), received -> {
+                RECEIVED.set(true);
+                stop.run();
+            });
         }
     }
 
-    static StopSignals onStop(Runnable stop) {
-        return new StopSignals(stop);
+    /** From now on a signal runs {@code action}; at once if one came earlier. */
+    static void onStop(Runnable action) {
+        stop = action;
+        if (RECEIVED.get()) {
+            action.run();
+        }
     }
 
-    @Override
-    public void close() {
-        previous.forEach(Signal::handle);
+    /** A signal came (since {@link #install}). */
+    static boolean received() {
+        return RECEIVED.get();
     }
 }

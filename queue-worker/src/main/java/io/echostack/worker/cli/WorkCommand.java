@@ -6,6 +6,7 @@ import io.echostack.worker.queue.WorkerOptions;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.jboss.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = WorkCommand.NAME, mixinStandardHelpOptions = true,
         description = "Start processing jobs on the queue as a daemon.")
 public class WorkCommand implements Callable<Integer> {
+    private static final Logger LOG = Logger.getLogger(WorkCommand.class);
     static final String NAME = "queue:work";
 
     @Option(names = "--queue", description = "The queues to work, highest priority first, e.g. high,default")
@@ -60,10 +62,14 @@ public class WorkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        worker.start(options());
-        try (StopSignals signals = StopSignals.onStop(worker::requestStop)) {
-            return worker.awaitTermination();
+        WorkerOptions options = options();
+        if (StopSignals.received()) {
+            LOG.info("Stop signal received during start-up: no job taken.");
+            return 0;
         }
+        worker.start(options);
+        StopSignals.onStop(worker::requestStop);
+        return worker.awaitTermination();
     }
 
     WorkerOptions options() {

@@ -111,7 +111,7 @@ class CrashIT {
         awaitQueueKeysGone(deadline); // the killed workers' reservations expire (retry_after 3 s) and run again
 
         assertThat(published.keySet()).as("every job published at least once").hasSize(JOBS);
-        // the graceful drain is a running worker's: one restarted a moment ago may not have its signal handler yet
+        // the graceful drain is a running worker's (StartupSignalIT covers a stop during start-up)
         assertThat(worker.awaitWorking(Duration.ofSeconds(60))).as("last worker started: %s", worker.log()).isTrue();
         assertThat(worker.terminate(Duration.ofSeconds(30))).as("exit status after SIGTERM").isZero();
         int duplicates = published.values().stream().mapToInt(count -> count.get() - 1).sum();

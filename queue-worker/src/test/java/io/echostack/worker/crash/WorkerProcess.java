@@ -43,6 +43,18 @@ final class WorkerProcess {
         return false;
     }
 
+    /** Waits until the process has written anything: the JVM is up and Quarkus is starting. */
+    boolean awaitFirstOutput(Duration max) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            if (Files.size(log) > 0) {
+                return true;
+            }
+            Thread.sleep(5);
+        }
+        return false;
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
