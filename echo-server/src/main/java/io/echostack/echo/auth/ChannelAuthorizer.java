@@ -123,11 +123,13 @@ public final class ChannelAuthorizer {
         if (result.granted()) {
             console.dev(socketId + " authenticated for: " + channel);
         } else if (result.status() == 0) {
-            console.dev("Error authenticating " + socketId + " for " + channel + ": " + result.error());
-            console.dev("Error sending authentication request.");
+            console.dev("Error authenticating " + socketId + " for " + channel);
+            console.devDetail(result.error());
+            console.devDetail("Error sending authentication request.");
         } else {
-            console.dev("⚠ " + socketId + " could not be authenticated to " + channel + "\n" + result.rawBody());
-            console.dev("Client can not be authenticated, got HTTP status " + result.status());
+            console.devWarning(socketId + " could not be authenticated to " + channel);
+            console.devDetail(result.rawBody());
+            console.devDetail("Client can not be authenticated, got HTTP status " + result.status());
         }
         return result;
     }

@@ -47,4 +47,18 @@ public final class ConsoleLog {
             out.println("[" + Instant.now() + "] - " + message);
         }
     }
+
+    /** A dev-mode warning as the reference prints one: {@code ⚠ [timestamp] - message}. */
+    public void devWarning(String message) {
+        if (devMode) {
+            out.println("⚠ [" + Instant.now() + "] - " + message);
+        }
+    }
+
+    /** A dev-mode line without timestamp: the details the reference prints under a timestamped line. */
+    public void devDetail(String message) {
+        if (devMode) {
+            out.println(message);
+        }
+    }
 }

@@ -68,7 +68,9 @@ class PrivateChannelAuthTest {
             assertThat(error.path("channel").asText()).isEqualTo(USER_1);
             assertThat(error.path("status").asInt()).isEqualTo(403);
         }
-        assertThat(echo.consoleOutput()).contains("Client can not be authenticated, got HTTP status 403");
+        // The reference's dev lines: a timestamped warning, Laravel's body, then the reason, untimestamped.
+        assertThat(echo.consoleOutput()).containsPattern("(?m)^⚠ \\[\\d{4}-[^\\]]+Z] - \\S+ could not be authenticated to "
+                        + USER_1 + "\\n\\{\\s*\"message\": \"\"\\s*}\\n^Client can not be authenticated, got HTTP status 403$");
     }
 
     @Test
@@ -100,7 +102,8 @@ class PrivateChannelAuthTest {
                 .authHeader("Authorization", "Bearer user-1").start()) {
             assertThat(client.awaitType("subscription_error", WAIT).path("status").asInt()).isZero();
         }
-        assertThat(echo.consoleOutput()).contains("Error sending authentication request.");
+        assertThat(echo.consoleOutput()).containsPattern("(?m)^\\[[^\\]]+Z] - Error authenticating \\S+ for private-slow.1\\n"
+                + "HttpTimeoutException: .*\\n^Error sending authentication request.$");
     }
 
     @Test
