@@ -11,7 +11,7 @@ import io.echostack.echo.config.EchoServerConfig;
 import io.echostack.echo.log.ConsoleLog;
 import io.echostack.echo.ops.EchoMetrics;
 import io.echostack.echo.ops.OpsServlet;
-import io.echostack.echo.presence.RedisPresence;
+import io.echostack.echo.presence.Presence;
 import io.echostack.echo.subscriber.BroadcastRelay;
 import io.echostack.echo.subscriber.RedisSubscriber;
 import io.echostack.echo.transport.HeartbeatSettings;
@@ -19,6 +19,7 @@ import io.echostack.echo.transport.PemKeyStore;
 import io.echostack.echo.transport.SocketIoHttpServer;
 import java.io.IOException;
 import java.security.KeyStore;
+import java.time.Duration;
 
 /**
  * One running echo-server: socket.io on Jetty, channel handlers, and the Redis subscriber, started in
@@ -26,6 +27,8 @@ import java.security.KeyStore;
  */
 public final class EchoServer implements AutoCloseable {
     public static final String VERSION = "0.1.0";
+    /** How long a stop may wait for Redis to take this server's presence members away (Redis may be gone). */
+    private static final Duration PRESENCE_CLEANUP = Duration.ofSeconds(2);
 
     private final EchoServerConfig config;
     private final ConsoleLog console;
@@ -33,7 +36,7 @@ public final class EchoServer implements AutoCloseable {
     private final Broadcaster broadcaster;
     private final EchoMetrics metrics;
     private volatile RedisSubscriber redis;
-    private RedisPresence presence;
+    private Presence presence;
     private volatile boolean closed;
 
     /** @throws IOException when {@code "protocol": "https"} and the TLS files are missing or unusable */
@@ -65,13 +68,8 @@ public final class EchoServer implements AutoCloseable {
         console.info("");
         console.info(config.devMode() ? "⚠ Starting server in DEV mode..." : "Starting server...");
         console.info("");
-        if (!"redis".equals(config.database())) {
-            console.warning("Presence members are kept in Redis; \"database\": \"" + config.database()
-                    + "\" is not supported and is ignored.");
-        }
         http.bind();
-        presence = new RedisPresence(config.redis(), config.presenceInstanceIdOr(http.port()),
-                config.publishPresence(), broadcaster, console);
+        presence = Presence.open(config, config.presenceInstanceIdOr(http.port()), broadcaster, console);
         presence.purgeStale();
         new ChannelSubscriptions(new ChannelAuthorizer(AuthSettings.from(config), metrics, console), presence.channels(),
                 new ClientEvents(broadcaster, config.clientEventMaxBytes(), console), config.maxChannelsPerSocket(),
@@ -116,7 +114,10 @@ public final class EchoServer implements AutoCloseable {
         return broadcaster;
     }
 
-    /** Stops Redis broadcasts, removes this server's presence members, then closes the sockets and Jetty. */
+    /**
+     * Stops Redis broadcasts, removes this server's presence members, then closes the sockets and Jetty. The Redis
+     * part takes at most about 3 s, even when Redis is gone.
+     */
     @Override
     public void close() throws Exception {
         if (closed) {
@@ -128,7 +129,7 @@ public final class EchoServer implements AutoCloseable {
                 redis.close();
             }
             if (presence != null) {
-                presence.close();
+                presence.close(PRESENCE_CLEANUP);
             }
         } finally {
             http.stop();

@@ -1,7 +1,7 @@
 package io.echostack.echo.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.echostack.echo.presence.RedisPresence;
+import io.echostack.echo.presence.Presence;
 import io.echostack.echo.transport.LocalRoomAdapter;
 import io.echostack.events.broadcast.ChannelName;
 import io.echostack.events.json.Json;
@@ -19,9 +19,9 @@ import java.util.TreeMap;
  */
 final class ChannelsApi {
     private final LocalRoomAdapter rooms;
-    private final RedisPresence presence;
+    private final Presence presence;
 
-    ChannelsApi(LocalRoomAdapter rooms, RedisPresence presence) {
+    ChannelsApi(LocalRoomAdapter rooms, Presence presence) {
         this.rooms = rooms;
         this.presence = presence;
     }

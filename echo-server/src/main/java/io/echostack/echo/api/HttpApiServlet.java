@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.echostack.echo.channel.Broadcaster;
 import io.echostack.echo.config.ApiClient;
 import io.echostack.echo.log.ConsoleLog;
-import io.echostack.echo.presence.RedisPresence;
+import io.echostack.echo.presence.Presence;
 import io.echostack.echo.transport.LocalRoomAdapter;
 import io.echostack.events.json.Json;
 import jakarta.servlet.http.HttpServlet;
@@ -32,7 +32,7 @@ public final class HttpApiServlet extends HttpServlet {
     private final transient EventPublisher publisher;
 
     /** @param publishing whether {@code POST events} is served ({@code subscribers.http}) */
-    public HttpApiServlet(List<ApiClient> clients, LocalRoomAdapter rooms, RedisPresence presence,
+    public HttpApiServlet(List<ApiClient> clients, LocalRoomAdapter rooms, Presence presence,
                           Broadcaster broadcaster, boolean publishing, ConsoleLog console) {
         this.authenticator = new ApiAuthenticator(clients);
         this.channels = new ChannelsApi(rooms, presence);

@@ -55,8 +55,7 @@ final class StartCommand implements Callable<Integer> {
         try {
             server.start();
         } catch (Exception e) {
-            System.err.println("Error: the server could not start: "
-                    + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            System.err.println("Error: the server could not start: " + reason(e));
             closeQuietly(server);
             lock.deleteQuietly();
             return 1;
@@ -102,6 +101,17 @@ final class StartCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** The message and, when it differs, the root cause (e.g. a TLS handshake refusal behind "Unable to connect"). */
+    private static String reason(Exception e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e || root.getMessage() == null || message.contains(root.getMessage()) ? message
+                : message + " (" + root.getMessage() + ")";
     }
 
     private static void closeQuietly(EchoServer server) {

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +23,8 @@ import java.util.Map;
 public final class ConfigLoader {
     private static final String DEFAULTS = "defaults.json";
     private static final ObjectMapper MAPPER = Json.mapper();
+    /** ioredis options users set that we cannot honour: TLS to the sentinels themselves, unix sockets. */
+    private static final List<String> UNSUPPORTED_REDIS_OPTIONS = List.of("sentinelTLS", "path");
 
     private ConfigLoader() {
     }
@@ -76,11 +79,15 @@ public final class ConfigLoader {
         merged.setAll((ObjectNode) file);
         merged.put("port", ListenPort.parse(merged.path("port").asText()));
         merged.put("devMode", "true".equals(merged.path("devMode").asText()));
+        redisTlsFlag(merged);
         EchoServerConfig config;
         try {
             config = MAPPER.treeToValue(merged, EchoServerConfig.class);
         } catch (JsonProcessingException e) {
             throw new ConfigException("unexpected value (" + e.getOriginalMessage() + ")", e);
+        }
+        if (!EchoServerConfig.REDIS.equals(config.database()) && !EchoServerConfig.SQLITE.equals(config.database())) {
+            throw new ConfigException("\"database\" must be \"redis\" or \"sqlite\", not " + merged.get("database"));
         }
         if (config.authRequestTimeout() <= 0) {
             throw new ConfigException("authRequestTimeout must be a positive number of milliseconds");
@@ -92,7 +99,24 @@ public final class ConfigLoader {
             throw new ConfigException("maxChannelsPerSocket must be a positive number");
         }
         ShallowMergeWarnings.check((ObjectNode) file).forEach(warning -> System.out.println("⚠ " + warning));
+        for (String key : UNSUPPORTED_REDIS_OPTIONS) {
+            if (merged.path("databaseConfig").path("redis").has(key)) {
+                System.out.println("⚠ databaseConfig.redis." + key + " is not supported and is ignored.");
+            }
+        }
         return config;
+    }
+
+    /** ioredis takes any truthy {@code tls} (e.g. {@code true}) as TLS with Node's defaults: {@code {}} for us. */
+    private static void redisTlsFlag(ObjectNode merged) {
+        if (merged.path("databaseConfig").path("redis") instanceof ObjectNode redis && redis.get("tls") != null
+                && redis.get("tls").isBoolean()) {
+            if (redis.get("tls").asBoolean()) {
+                redis.putObject("tls");
+            } else {
+                redis.remove("tls");
+            }
+        }
     }
 
     /** A fresh copy of the built-in defaults ({@code defaults.json}). */

@@ -3,6 +3,7 @@ package io.echostack.echo.config;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -52,6 +53,11 @@ public record EchoServerConfig(
         List<String> authForwardHeaders,
         List<String> authHeaderAllowlist) {
 
+    public static final String REDIS = "redis";
+    public static final String SQLITE = "sqlite";
+    /** laravel-echo-server's default {@code databaseConfig.sqlite.databasePath}. */
+    public static final String DEFAULT_SQLITE_PATH = "/database/laravel-echo-server.sqlite";
+
     public EchoServerConfig withDevMode(boolean devMode) {
         return new EchoServerConfig(authHost, authEndpoint, clients, database, databaseConfig, devMode, host, port,
                 protocol, socketio, subscribers, apiOriginAllow, authRequestTimeout, authVerifyTls, presenceInstanceId, clientEventMaxBytes, maxChannelsPerSocket, sslCertPath, sslKeyPath, sslCertChainPath, sslPassphrase, authForwardHeaders,
@@ -60,6 +66,18 @@ public record EchoServerConfig(
 
     public RedisConfig redis() {
         return databaseConfig == null ? RedisConfig.DEFAULT : databaseConfig.redisOrDefault();
+    }
+
+    /**
+     * The SQLite file of {@code "database": "sqlite"}: the working directory and {@code databasePath} concatenated as
+     * text, as laravel-echo-server does, so an existing setup finds its file ({@code "/database/x.sqlite"} is
+     * {@code <cwd>/database/x.sqlite}, not a path from the root).
+     */
+    public Path sqliteFile() {
+        String path = databaseConfig == null || databaseConfig.sqlite() == null
+                || databaseConfig.sqlite().databasePath() == null ? DEFAULT_SQLITE_PATH
+                : databaseConfig.sqlite().databasePath();
+        return Path.of(System.getProperty("user.dir") + path);
     }
 
     public boolean https() {

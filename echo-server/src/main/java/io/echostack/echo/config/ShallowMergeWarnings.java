@@ -33,6 +33,11 @@ final class ShallowMergeWarnings {
             warnings.add("\"databaseConfig\" has no \"redis\": Redis is reached at 127.0.0.1:6379, db 0, without a"
                     + " key prefix.");
         }
+        if (database instanceof ObjectNode given && !given.has("sqlite")
+                && "sqlite".equals(file.path("database").asText())) {
+            warnings.add("\"databaseConfig\" has no \"sqlite\": the SQLite file is <working directory>"
+                    + EchoServerConfig.DEFAULT_SQLITE_PATH + ".");
+        }
         return warnings;
     }
 }

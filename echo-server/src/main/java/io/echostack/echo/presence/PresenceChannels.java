@@ -6,12 +6,12 @@ import io.echostack.echo.log.ConsoleLog;
 import io.echostack.events.presence.PresenceMembers;
 import io.echostack.events.presence.PresenceStore;
 import io.socket.socketio.server.SocketIoSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,15 +20,15 @@ import org.slf4j.LoggerFactory;
  * Presence channels as laravel-echo-server runs them: on join the joiner gets {@code presence:subscribed (channel,
  * members)} (one entry per user, newest first) and, on a user's first socket, the others get {@code presence:joining
  * (channel, member)}; on a user's last socket leaving, the room gets {@code presence:leaving (channel, {user_id,
- * user_info})}. Updates run on one thread in arrival order (a socket's join before its leave) and are atomic in Redis.
+ * user_info})}. Updates run on one thread in arrival order (a socket's join before its leave) and are atomic in the
+ * {@link MemberStore}.
  * A leave without a member, or a join finishing after the socket went away, is handled instead of crashing.
  */
-public final class PresenceChannels implements AutoCloseable {
+public final class PresenceChannels {
     private static final Logger LOG = LoggerFactory.getLogger(PresenceChannels.class);
 
-    private final PresenceStore store;
+    private final MemberStore store;
     private final Broadcaster broadcaster;
-    private final Consumer<PresenceUpdate> publisher;
     private final ConsoleLog console;
     private final ExecutorService updates = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "presence-updates");
@@ -36,24 +36,16 @@ public final class PresenceChannels implements AutoCloseable {
         return thread;
     });
 
-    /** @param publisher told of every change (publishPresence), or a no-op */
-    public PresenceChannels(PresenceStore store, Broadcaster broadcaster, Consumer<PresenceUpdate> publisher,
-                            ConsoleLog console) {
+    public PresenceChannels(MemberStore store, Broadcaster broadcaster, ConsoleLog console) {
         this.store = store;
         this.broadcaster = broadcaster;
-        this.publisher = publisher;
         this.console = console;
-    }
-
-    /** A member list after a change, for publishPresence. */
-    public record PresenceUpdate(String channel, PresenceMembers members) {
     }
 
     public void join(SocketIoSocket socket, String channel, ObjectNode channelData) {
         submit("join", channel, () -> {
             String socketId = socket.getId();
             PresenceMembers members = store.join(channel, socketId, channelData);
-            publisher.accept(new PresenceUpdate(channel, members));
             if (!socket.isConnected()) {
                 // Gone while we joined: its leave may have run before the join, so undo it here.
                 leaveNow(socketId, channel);
@@ -99,9 +91,6 @@ public final class PresenceChannels implements AutoCloseable {
         for (Map.Entry<String, List<String>> channel : socketsByChannel.entrySet()) {
             PresenceStore.Left left = store.leave(channel.getKey(), channel.getValue());
             removed += left.removed().size();
-            if (!left.removed().isEmpty()) {
-                publisher.accept(new PresenceUpdate(channel.getKey(), left.members()));
-            }
         }
         return removed;
     }
@@ -112,7 +101,6 @@ public final class PresenceChannels implements AutoCloseable {
             console.dev(socketId + " left " + channel + " without being a member");
             return;
         }
-        publisher.accept(new PresenceUpdate(channel, left.members()));
         for (ObjectNode entry : left.removed()) {
             if (!left.members().hasUser(PresenceMembers.userKey(entry), null)) {
                 ObjectNode member = entry.deepCopy();
@@ -131,14 +119,22 @@ public final class PresenceChannels implements AutoCloseable {
         }
     }
 
-    /** Waits for queued updates (e.g. the leaves of a shutdown) to finish. */
-    @Override
-    public void close() {
+    /**
+     * Waits up to {@code budget} for queued updates (e.g. the leaves of a shutdown) to finish, then interrupts the
+     * one still waiting on the store (a store that does not answer must not hold up a shutdown).
+     *
+     * @return whether every queued update finished
+     */
+    public boolean close(Duration budget) {
         updates.shutdown();
         try {
-            updates.awaitTermination(5, TimeUnit.SECONDS);
+            if (updates.awaitTermination(budget.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        updates.shutdownNow();
+        return false;
     }
 }

@@ -1,8 +1,9 @@
 package io.echostack.echo.subscriber;
 
+import io.echostack.echo.config.ConfigException;
+import io.echostack.echo.config.RedisClients;
 import io.echostack.echo.config.RedisConfig;
 import io.echostack.echo.log.ConsoleLog;
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.event.connection.ConnectedEvent;
 import io.lettuce.core.event.connection.DisconnectedEvent;
@@ -10,7 +11,6 @@ import io.lettuce.core.event.connection.ReconnectAttemptEvent;
 import io.lettuce.core.event.connection.ReconnectFailedEvent;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -48,10 +48,13 @@ public final class RedisSubscriber implements AutoCloseable {
         this.console = console;
     }
 
-    /** Connects and subscribes; returns once Redis acknowledged the PSUBSCRIBE. */
-    public void start() {
-        client = RedisClient.create(config.toUri());
-        client.setOptions(ClientOptions.builder().autoReconnect(true).build());
+    /**
+     * Connects and subscribes; returns once Redis acknowledged the PSUBSCRIBE.
+     *
+     * @throws ConfigException when the Redis settings cannot work (e.g. an unreadable TLS certificate)
+     */
+    public void start() throws ConfigException {
+        client = RedisClients.create(config);
         connectionEvents = client.getResources().eventBus().get().subscribe(event -> {
             if (event instanceof DisconnectedEvent) {
                 connected.set(false);
@@ -90,6 +93,7 @@ public final class RedisSubscriber implements AutoCloseable {
         return connected.get();
     }
 
+    /** Never waits on Redis (it may be gone): the connection closes in the background; relaying gets 1 s. */
     @Override
     public void close() {
         // Stop listening first: our own disconnect is not a lost connection.
@@ -97,14 +101,14 @@ public final class RedisSubscriber implements AutoCloseable {
             connectionEvents.dispose();
         }
         if (connection != null) {
-            connection.close();
+            connection.closeAsync();
         }
         if (client != null) {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            client.shutdownAsync(0, 1, TimeUnit.SECONDS);
         }
         relayThread.shutdown();
         try {
-            relayThread.awaitTermination(2, TimeUnit.SECONDS);
+            relayThread.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

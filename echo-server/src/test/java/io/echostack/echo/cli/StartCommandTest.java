@@ -59,6 +59,17 @@ class StartCommandTest {
     }
 
     @Test
+    void anUnknownDatabaseExitsWithOneBeforeStarting(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("laravel-echo-server.json"), "{\"database\": \"mongodb\", \"port\": 6001}");
+
+        int code = execute("start", "--dir", dir.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(stderr()).contains("\"database\" must be \"redis\" or \"sqlite\"");
+        assertThat(dir.resolve("laravel-echo-server.lock")).doesNotExist();
+    }
+
+    @Test
     void noCommandIsAUsageError() {
         assertThat(execute()).isEqualTo(2);
         assertThat(stderr()).contains("Please provide a valid command.");

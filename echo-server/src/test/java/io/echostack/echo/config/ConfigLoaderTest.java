@@ -50,7 +50,8 @@ class ConfigLoaderTest {
 
         assertThat(config.authHost()).containsExactly("http://app.test", ".example.com");
         assertThat(config.clients()).containsExactly(new ApiClient("a1b2", "k3y"));
-        assertThat(config.redis()).isEqualTo(new RedisConfig("redis", 6380, "s3cret", 2, "laravel_database_"));
+        assertThat(config.redis()).extracting(RedisConfig::host, RedisConfig::port, RedisConfig::password,
+                RedisConfig::db, RedisConfig::keyPrefix).containsExactly("redis", 6380, "s3cret", 2, "laravel_database_");
         assertThat(config.redis().describe()).isEqualTo("redis://***@redis:6380/2");
         assertThat(config.redis().prefix().subscribePattern()).isEqualTo("laravel_database_*");
         assertThat(config.port()).isEqualTo(6009);
@@ -97,5 +98,18 @@ class ConfigLoaderTest {
     @Test
     void authHostMayBeASingleString() throws ConfigException {
         assertThat(ConfigLoader.parse("{\"authHost\": \"http://a\"}").authHost()).isEqualTo(List.of("http://a"));
+    }
+
+    @Test
+    void theDatabaseIsRedisOrSqliteAndTheSqlitePathIsUnderTheWorkingDirectory() throws ConfigException {
+        EchoServerConfig sqlite = ConfigLoader.parse("""
+                {"database": "sqlite", "databaseConfig": {"sqlite": {"databasePath": "/db/echo.sqlite"}}}
+                """);
+        assertThat(sqlite.sqliteFile()).isEqualTo(Path.of(System.getProperty("user.dir") + "/db/echo.sqlite"));
+        assertThat(ConfigLoader.parse("{\"database\": \"sqlite\", \"databaseConfig\": {\"redis\": {}}}").sqliteFile())
+                .isEqualTo(Path.of(System.getProperty("user.dir") + "/database/laravel-echo-server.sqlite"));
+        assertThatThrownBy(() -> ConfigLoader.parse("{\"database\": \"mysql\"}"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("\"database\" must be \"redis\" or \"sqlite\", not \"mysql\"");
     }
 }

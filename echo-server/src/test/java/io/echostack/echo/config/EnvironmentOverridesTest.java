@@ -27,7 +27,9 @@ class EnvironmentOverridesTest {
         assertThat(config.port()).isEqualTo(6009);
         assertThat(config.authHost()).containsExactly("http://env");
         assertThat(config.devMode()).isTrue();
-        assertThat(config.redis()).isEqualTo(new RedisConfig("env-redis", 6380, "s3cret", null, "laravel_database_"));
+        assertThat(config.redis()).extracting(RedisConfig::host, RedisConfig::port, RedisConfig::password,
+                RedisConfig::db, RedisConfig::keyPrefix)
+                .containsExactly("env-redis", 6380, "s3cret", null, "laravel_database_");
     }
 
     @Test

@@ -37,15 +37,36 @@ public final class RunningEchoServer implements AutoCloseable {
 
     /** @param databaseKeys more {@code databaseConfig} members, e.g. {@code "publishPresence": true,} */
     public RunningEchoServer(String extraKeys, String databaseKeys) throws Exception {
-        TestRedis testRedis = TestRedis.get();
+        this(extraKeys, databaseKeys, testRedis(), TestRedis.get().url());
+    }
+
+    /**
+     * @param redisObject  {@code databaseConfig.redis} as JSON
+     * @param publisherUrl the Redis that {@link #publish} and {@link #redis()} use
+     */
+    public RunningEchoServer(String extraKeys, String databaseKeys, String redisObject, String publisherUrl)
+            throws Exception {
         String json = """
                 {%s "host": "127.0.0.1", "port": %d, "devMode": true,
-                 "databaseConfig": {%s "redis": {"host": "%s", "port": %d, "keyPrefix": "%s"}}}
-                """.formatted(extraKeys, FreePorts.next(), databaseKeys, testRedis.host(), testRedis.port(), PREFIX);
+                 "databaseConfig": {%s "redis": %s}}
+                """.formatted(extraKeys, FreePorts.next(), databaseKeys, redisObject);
         PrintStream out = new PrintStream(new TeeStream(console, System.out), true, StandardCharsets.UTF_8);
-        server = new EchoServer(ConfigLoader.parse(json), new ConsoleLog(out, true)).start();
-        redis = RedisClient.create(testRedis.url());
+        server = new EchoServer(ConfigLoader.parse(json), new ConsoleLog(out, true));
+        try {
+            server.start();
+        } catch (Exception e) {
+            server.close();
+            throw e;
+        }
+        redis = RedisClient.create(publisherUrl);
         publisher = redis.connect();
+    }
+
+    /** The test Redis with Laravel 8's default prefix. */
+    private static String testRedis() {
+        TestRedis testRedis = TestRedis.get();
+        return "{\"host\": \"%s\", \"port\": %d, \"keyPrefix\": \"%s\"}".formatted(testRedis.host(),
+                testRedis.port(), PREFIX);
     }
 
     public String url() {
