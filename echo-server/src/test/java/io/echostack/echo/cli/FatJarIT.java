@@ -3,6 +3,7 @@ package io.echostack.echo.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.echostack.echo.support.RedisProcess;
 import io.echostack.testsupport.FreePorts;
 import io.echostack.testsupport.TestRedis;
 import java.io.IOException;
@@ -17,7 +18,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The packaged {@code target/echo-server.jar} starts from a config file, serves, and stops cleanly on SIGTERM. */
+/**
+ * The packaged {@code target/echo-server.jar} starts from a config file, serves, and stops cleanly on SIGTERM, also
+ * when Redis is gone.
+ */
 class FatJarIT {
 
     @Test
@@ -48,6 +52,34 @@ class FatJarIT {
             assertThat(read(log)).contains("The LARAVEL ECHO SERVER server has been stopped.");
         } finally {
             process.destroyForcibly();
+        }
+    }
+
+    /** SIGTERM while Redis is down: the presence cleanup is skipped after its bound instead of hanging the stop. */
+    @Test
+    void stopsWithinSecondsOnSigtermWhenRedisIsGone(@TempDir Path dir) throws Exception {
+        RedisProcess redis = RedisProcess.server(dir);
+        int port = FreePorts.next();
+        Files.writeString(dir.resolve("laravel-echo-server.json"), """
+                {"host": "127.0.0.1", "port": %d, "databaseConfig": {"redis": {"host": "127.0.0.1", "port": %d}}}
+                """.formatted(port, redis.port()));
+        Path log = dir.resolve("out.log");
+        Process process = new ProcessBuilder(javaBinary(), "-jar", Path.of("target/echo-server.jar").toAbsolutePath().toString(),
+                "start", "--dir", dir.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> read(log).contains("Server ready!"));
+            redis.close();
+            await().atMost(Duration.ofSeconds(20)).until(() -> read(log).contains("Redis connection lost"));
+
+            process.destroy();
+
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("stopped within 10 s").isTrue();
+            assertThat(read(log)).contains("Redis did not answer in time")
+                    .contains("The LARAVEL ECHO SERVER server has been stopped.");
+        } finally {
+            process.destroyForcibly();
+            redis.close();
         }
     }
 
