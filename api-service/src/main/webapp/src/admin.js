@@ -58,7 +58,7 @@ async function showApp() {
     const onQueue = location.hash === '#queue';
     $('posters-page').hidden = onQueue;
     $('queue-page').hidden = !onQueue;
-    if (onQueue) queue.reload();
+    queue.show(onQueue);
   };
   window.addEventListener('hashchange', route);
   route();

@@ -13,6 +13,8 @@ import com.microsoft.playwright.options.AriaRole;
 import io.echostack.testsupport.FreePorts;
 import io.echostack.testsupport.TestPostgres;
 import io.echostack.testsupport.TestRedis;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -154,13 +156,29 @@ class AdminPageBrowserTest {
     }
 
     @Test
-    void showsTheQueuePage() {
+    void theQueuePageShowsWhatTheWorkerProcessedAndFailedPerMinute() throws Exception {
         Page a = logIn(contextA, EchoStack.ADMIN_EMAIL);
+        createPoster("counted " + UUID.randomUUID().toString().substring(0, 8));
+        pushUnrunnableJob();
         a.locator("a[href='#queue']").click();
 
         assertThat(a.locator("#queue-sizes tr").first()).containsText("default");
-        assertThat(a.locator("#failed-total")).hasText("0");
-        a.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-queue.png")));
+        // the page reloads by itself every 5 s: the worker's counters show up without a click
+        LocatorAssertions.HasTextOptions soon = new LocatorAssertions.HasTextOptions().setTimeout(15_000);
+        Locator unrunnable = a.locator("#failed-rows tr", new Page.LocatorOptions().setHasText("(payload is not JSON)"));
+        assertThat(unrunnable).hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(15_000));
+        assertThat(a.locator("#failed-hour")).not().hasText("0", soon);
+        assertThat(a.locator("#processed-hour")).not().hasText("0", soon);
+        Locator bars = a.locator("#throughput-chart g");
+        assertThat(bars).hasCount(60);
+        Object charted = bars.evaluateAll("bars => [bars.reduce((n, b) => n + Number(b.dataset.processed), 0),"
+                + " bars.reduce((n, b) => n + Number(b.dataset.failed), 0)].join('/')");
+        org.assertj.core.api.Assertions.assertThat(charted)
+                .isEqualTo(a.locator("#processed-hour").textContent() + "/" + a.locator("#failed-hour").textContent());
+        a.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-queue.png")).setFullPage(true));
+
+        button(unrunnable, "Forget").click();
+        assertThat(unrunnable).hasCount(0);
     }
 
     @Test
@@ -191,19 +209,33 @@ class AdminPageBrowserTest {
         return page;
     }
 
+    /** A job another producer pushed that no worker can run: queue-worker records it in failed_jobs and counts it. */
+    private static void pushUnrunnableJob() {
+        RedisClient client = RedisClient.create(TestRedis.get().url());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            connection.sync().rpush("laravel_database_queues:default", "not json " + UUID.randomUUID());
+            connection.sync().rpush("laravel_database_queues:default:notify", "1");
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    private void createPoster(String title) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.config().apiUrl() + "/api/posters"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + AdminLogin.token(stack.config().apiUrl()))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + "\"}")).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(response.body());
+        }
+    }
+
     /** Both pages hear a broadcast sent without a socket id: from then on both are in poster_room. */
     private void awaitSubscribed(Page... pages) throws Exception {
         String probe = "probe " + UUID.randomUUID().toString().substring(0, 8);
-        String token = AdminLogin.token(stack.config().apiUrl());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.config().apiUrl() + "/api/posters"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + probe + "\"}")).build();
         for (int attempt = 0; attempt < 20; attempt++) {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request,
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 201) {
-                throw new IllegalStateException(response.body());
-            }
+            createPoster(probe);
             pages[0].waitForTimeout(500);
             boolean everyone = true;
             for (Page page : pages) {

@@ -10,8 +10,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -34,12 +32,6 @@ public class FailedJobs {
 
     public long count() {
         return inTransaction(() -> FailedJob.count());
-    }
-
-    /** Jobs that failed since {@code seconds} ago (failed_at is UTC). */
-    public long failedWithin(long seconds) {
-        LocalDateTime since = LocalDateTime.now(ZoneOffset.UTC).minusSeconds(seconds);
-        return inTransaction(() -> FailedJob.count("failedAt >= ?1", since));
     }
 
     public Optional<FailedJobView> find(String uuid) {

@@ -1,6 +1,7 @@
 package io.echostack.api.queue;
 
 import io.echostack.events.queue.QueueStats;
+import io.echostack.events.queue.QueueThroughput;
 import io.echostack.events.queue.RedisQueue;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -9,13 +10,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** A small Horizon: queue sizes, failures, and retry/forget of failed jobs, on the worker's own keys and table. */
+/**
+ * A small Horizon: queue sizes, jobs processed and failed per minute, and retry/forget of failed jobs, on the worker's
+ * own keys, counters and table.
+ */
 @Path("/api/queue")
 @Produces(MediaType.APPLICATION_JSON)
 public class QueueResource {
@@ -25,6 +31,7 @@ public class QueueResource {
     private final RedisQueue queue;
     private final FailedJobs failed;
     private final List<String> queues;
+    private final Clock clock = Clock.systemUTC();
 
     QueueResource(RedisQueue queue, FailedJobs failed, QueueAdminConfig config) {
         this.queue = queue;
@@ -32,15 +39,27 @@ public class QueueResource {
         this.queues = config.queues();
     }
 
+    /** Sizes now, and per minute the jobs the worker processed and failed (its counters in Redis). */
     @GET
     public QueueOverview overview() {
-        long now = Instant.now().getEpochSecond();
-        List<QueueOverview.QueueSize> sizes = queues.stream().map(name -> {
+        Instant now = clock.instant();
+        long nowMinute = PerMinute.epochMinute(now);
+        List<QueueOverview.QueueSize> sizes = new ArrayList<>();
+        List<QueueThroughput> throughputs = new ArrayList<>();
+        for (String name : queues) {
             QueueStats stats = queue.stats(name);
-            return new QueueOverview.QueueSize(name, stats.pending(), stats.delayed(), stats.reserved(),
-                    stats.oldestAgeSeconds(now).orElse(null));
-        }).toList();
-        return new QueueOverview(sizes, failed.count(), failed.failedWithin(60));
+            QueueThroughput throughput = queue.throughput(name, nowMinute, PerMinute.MINUTES);
+            QueueThroughput.Minute last = PerMinute.lastComplete(throughput);
+            sizes.add(new QueueOverview.QueueSize(name, stats.pending(), stats.delayed(), stats.reserved(),
+                    stats.oldestAgeSeconds(now.getEpochSecond()).orElse(null), last.processed(), last.failed(),
+                    throughput.totalProcessed(), throughput.totalFailed()));
+            throughputs.add(throughput);
+        }
+        List<QueueOverview.MinuteCount> perMinute = PerMinute.sum(throughputs, nowMinute);
+        QueueOverview.MinuteCount last = perMinute.get(perMinute.size() - 2);
+        return new QueueOverview(sizes, last.processed(), last.failed(),
+                perMinute.stream().mapToLong(QueueOverview.MinuteCount::processed).sum(),
+                perMinute.stream().mapToLong(QueueOverview.MinuteCount::failed).sum(), perMinute, failed.count());
     }
 
     /** {@code queue:failed}, newest first, 50 a page. */
