@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,8 +22,6 @@ import java.util.Map;
 public final class ConfigLoader {
     private static final String DEFAULTS = "defaults.json";
     private static final ObjectMapper MAPPER = Json.mapper();
-    /** ioredis options users set that we cannot honour: TLS to the sentinels themselves, unix sockets. */
-    private static final List<String> UNSUPPORTED_REDIS_OPTIONS = List.of("sentinelTLS", "path");
 
     private ConfigLoader() {
     }
@@ -98,12 +95,7 @@ public final class ConfigLoader {
         if (config.maxChannelsPerSocket() <= 0) {
             throw new ConfigException("maxChannelsPerSocket must be a positive number");
         }
-        ShallowMergeWarnings.check((ObjectNode) file).forEach(warning -> System.out.println("⚠ " + warning));
-        for (String key : UNSUPPORTED_REDIS_OPTIONS) {
-            if (merged.path("databaseConfig").path("redis").has(key)) {
-                System.out.println("⚠ databaseConfig.redis." + key + " is not supported and is ignored.");
-            }
-        }
+        ConfigWarnings.check((ObjectNode) file).forEach(warning -> System.out.println("⚠ " + warning));
         return config;
     }
 

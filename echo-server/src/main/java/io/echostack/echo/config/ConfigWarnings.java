@@ -6,11 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The surprises of laravel-echo-server's shallow merge, which we keep for compatibility but say out loud: a nested
- * object in the file replaces the default object whole, so a key left out of it is off or unset, not defaulted.
+ * What a config file does that its author may not expect, said out loud at start: the surprises of
+ * laravel-echo-server's shallow merge, which we keep for compatibility (a nested object in the file replaces the
+ * default object whole, so a key left out of it is off or unset, not defaulted), and ioredis options we cannot honour.
  */
-final class ShallowMergeWarnings {
-    private ShallowMergeWarnings() {
+final class ConfigWarnings {
+    /** ioredis options users set that we cannot honour: TLS to the sentinels themselves, unix sockets. */
+    private static final List<String> UNSUPPORTED_REDIS_OPTIONS = List.of("sentinelTLS", "path");
+
+    private ConfigWarnings() {
     }
 
     static List<String> check(ObjectNode file) {
@@ -37,6 +41,11 @@ final class ShallowMergeWarnings {
                 && "sqlite".equals(file.path("database").asText())) {
             warnings.add("\"databaseConfig\" has no \"sqlite\": the SQLite file is <working directory>"
                     + EchoServerConfig.DEFAULT_SQLITE_PATH + ".");
+        }
+        for (String key : UNSUPPORTED_REDIS_OPTIONS) {
+            if (file.path("databaseConfig").path("redis").has(key)) {
+                warnings.add("databaseConfig.redis." + key + " is not supported and is ignored.");
+            }
         }
         return warnings;
     }
