@@ -46,7 +46,8 @@ class SqlitePresenceTest {
     }
 
     private static RunningEchoServer sqliteServer(String extraKeys) throws Exception {
-        return new RunningEchoServer("\"authHost\": \"" + laravel.url() + "\", \"database\": \"sqlite\", " + extraKeys,
+        return new RunningEchoServer("\"authHost\": \"" + laravel.url() + "\", \"database\": \"sqlite\", "
+                        + "\"clients\": [{\"appId\": \"app\", \"key\": \"k\"}], " + extraKeys,
                 "\"sqlite\": {\"databasePath\": \"" + DATABASE_PATH + "\"},");
     }
 
@@ -92,6 +93,9 @@ class SqlitePresenceTest {
             raw(four, "presence:subscribed");
             assertThat(PresenceMembers.parse(stored(channel)).users()).extracting(u -> u.path("id").asInt())
                     .containsExactlyInAnyOrder(3, 4);
+            // The HTTP API reads the same store.
+            assertThat(httpGet(echo.url() + "/apps/app/channels/" + channel + "?auth_key=k"))
+                    .isEqualTo("{\"subscription_count\":2,\"occupied\":true,\"user_count\":2}");
         }
     }
 
@@ -125,6 +129,18 @@ class SqlitePresenceTest {
             }
         }
         assertThat(stored(channel)).isEqualTo("[" + foreign + "]");
+    }
+
+    private static String httpGet(String url) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static EchoClient user(EchoGeneration generation, String channel, int user, Transports transports) {
