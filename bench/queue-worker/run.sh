@@ -4,10 +4,12 @@
 #
 #   ./mvnw -B -pl queue-worker package -DskipTests && bench/queue-worker/run.sh [jobs per run, default 50000]
 #
-# Env: CONCURRENCY="1 2 4 8" (the runs), WORKER_JAVA_OPTS (e.g. a JFR recording: -XX:StartFlightRecording=filename=...).
+# Env: CONCURRENCY="1 2 4 8" (the runs), WORKER_JAVA_OPTS (e.g. a JFR recording: -XX:StartFlightRecording=filename=...),
+# LARAVEL_JOBS (jobs for Laravel's worker; default: the same number).
 #
-# Needs redis-server and redis-benchmark (installed with apt-get when missing). No PostgreSQL: the worker only
-# touches failed_jobs when a job fails, so migrations are switched off for the run.
+# Needs redis-server and redis-benchmark, and for Laravel's worker php-cli, php-redis and php-laravel-framework (Debian;
+# each installed with apt-get when missing). No PostgreSQL: the worker only touches failed_jobs when a job fails, so
+# migrations are switched off for the run (Laravel's failed-job log is off too).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JOBS=${1:-50000}
@@ -61,16 +63,61 @@ for n in range(jobs):
 PY
 }
 
-echo "queue-worker (packaged jar, pop -> publish -> delete, --stop-when-empty; JVM start excluded):"
-printf '  %-12s %10s\n' concurrency 'jobs/s'
+# CPU seconds Redis has used so far (user + sys), to report Redis's share of the cost per job.
+redis_cpu() {
+  redis-cli -p "$PORT" info cpu | tr -d '\r' | awk -F: '/^used_cpu_(user|sys):/ {s += $2} END {printf "%.3f", s}'
+}
+per_job_us() { python3 -c "import sys; print(round(($2 - $1) * 1e6 / $3, 1))" "$@"; }
+
+echo "queue-worker (packaged jar, pop -> publish -> delete, --stop-when-empty; jobs/s from the first poll, JVM start"
+echo "excluded; CPU per job: Redis's, and the worker process's including its JVM start):"
+printf '  %-12s %10s %16s %17s\n' concurrency 'jobs/s' 'Redis CPU us/job' 'worker CPU us/job'
 for c in ${CONCURRENCY:-1 2 4 8}; do
   fill bench
-  QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$PORT" QUARKUS_FLYWAY_MIGRATE_AT_START=false QUARKUS_HTTP_PORT=0 \
-    java ${WORKER_JAVA_OPTS:-} -jar "$JAR" queue:work --queue=bench --concurrency="$c" --stop-when-empty >"$OUT/worker-c$c.log" 2>&1
+  before=$(redis_cpu)
+  TIMEFORMAT='%U %S'
+  { time QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$PORT" QUARKUS_FLYWAY_MIGRATE_AT_START=false QUARKUS_HTTP_PORT=0 \
+    java ${WORKER_JAVA_OPTS:-} -jar "$JAR" queue:work --queue=bench --concurrency="$c" --stop-when-empty \
+    >"$OUT/worker-c$c.log" 2>&1; } 2>"$OUT/worker-c$c.time"
+  after=$(redis_cpu)
   rate=$(grep -o '([0-9]* jobs/s)' "$OUT/worker-c$c.log" | tr -dc '0-9')
   left=$(redis-cli -p "$PORT" llen laravel_database_queues:bench)
-  printf '  %-12s %10s   (left in queue: %s)\n' "$c" "${rate:-?}" "$left"
+  worker_cpu=$(awk '{printf "%.3f", $1 + $2}' "$OUT/worker-c$c.time")
+  printf '  %-12s %10s %16s %17s   (left in queue: %s)\n' "$c" "${rate:-?}" "$(per_job_us "$before" "$after" "$JOBS")" \
+    "$(per_job_us 0 "$worker_cpu" "$JOBS")" "$left"
 done
-if command -v php >/dev/null; then
-  echo "php is present, but the Laravel worker comparison is not scripted yet (see queue-worker/README.md)."
+# Laravel's own worker on the same Redis: `php artisan queue:work redis` of a throwaway Laravel 8 app (laravel-app.sh)
+# draining the job envelope Laravel 8 itself queued for a broadcast event (the capture), fresh uuid and id per job.
+LARAVEL_JOBS=${LARAVEL_JOBS:-$JOBS}
+FIXTURE=shared-events/src/test/resources/laravel-8/queue-jobs.jsonl
+if ! command -v php >/dev/null || [ ! -f /usr/share/php/Illuminate/autoload.php ] || ! php -m | grep -qx redis; then
+  apt-get install -y -q php-cli php-redis php-laravel-framework >/dev/null
 fi
+APP=$(mktemp -d)
+trap 'kill $REDIS_PID 2>/dev/null || true; rm -rf "$APP"' EXIT
+bench/queue-worker/laravel-app.sh "$APP" "$PORT"
+redis-cli -p "$PORT" del laravel_database_queues:default laravel_database_queues:default:notify >/dev/null
+sed -n 2p "$FIXTURE" | python3 -c '
+import json, random, string, sys, uuid
+template, jobs = json.loads(sys.stdin.read()), int(sys.argv[1])
+def resp(*args):
+    return "".join([f"*{len(args)}\r\n"] + [f"${len(a.encode())}\r\n{a}\r\n" for a in args])
+key = "laravel_database_queues:default"
+for _ in range(jobs):
+    template["uuid"] = str(uuid.uuid4())
+    template["id"] = "".join(random.choices(string.ascii_letters + string.digits, k=32))
+    # json_encode escapes slashes; the capture has none to escape, so this is Laravel byte for byte
+    sys.stdout.write(resp("RPUSH", key, json.dumps(template, separators=(",", ":"))))
+    sys.stdout.write(resp("RPUSH", key + ":notify", "1"))
+' "$LARAVEL_JOBS" | redis-cli -p "$PORT" --pipe >/dev/null
+before=$(redis_cpu)
+start=$(date +%s.%N)
+TIMEFORMAT='%U %S'
+{ time php "$APP/artisan" queue:work redis --stop-when-empty --quiet >"$OUT/laravel.log" 2>&1; } 2>"$OUT/laravel.time"
+end=$(date +%s.%N)
+after=$(redis_cpu)
+laravel_cpu=$(awk '{printf "%.3f", $1 + $2}' "$OUT/laravel.time")
+echo "Laravel 8.83 worker (php artisan queue:work redis --stop-when-empty, $LARAVEL_JOBS jobs; PHP start included):"
+printf '  %-12s %10s %16s %17s   (left in queue: %s)\n' 'laravel' \
+  "$(python3 -c "print(round($LARAVEL_JOBS / ($end - $start)))")" "$(per_job_us "$before" "$after" "$LARAVEL_JOBS")" \
+  "$(per_job_us 0 "$laravel_cpu" "$LARAVEL_JOBS")" "$(redis-cli -p "$PORT" llen laravel_database_queues:default)"

@@ -5,10 +5,17 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.echostack.events.MalformedPayloadException;
 import io.echostack.events.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,6 +31,8 @@ import java.util.Map;
 @JsonPropertyOrder({"uuid", "displayName", "job", "maxTries", "maxExceptions", "failOnTimeout", "backoff", "timeout",
         "retryUntil", "data", "createdAt", "id", "attempts"})
 public final class JobEnvelope {
+    private static final ObjectReader READER = Json.mapper().readerFor(JobEnvelope.class);
+
     public String uuid;
     public String displayName;
     public String job;
@@ -42,27 +51,30 @@ public final class JobEnvelope {
     public int attempts;
 
     private final Map<String, JsonNode> extra = new LinkedHashMap<>();
+    /** {@link #parse} saw an integer {@code attempts} (a string or null would not count). */
+    private boolean attemptsRead;
 
-    /** Parses a payload read from Redis; requires the fields a worker cannot do without. */
+    /**
+     * Parses a payload read from Redis in one streaming pass (the worker's hot path: no intermediate tree); requires
+     * the fields a worker cannot do without.
+     */
     public static JobEnvelope parse(String json) throws MalformedPayloadException {
-        JsonNode tree;
-        try {
-            tree = Json.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new MalformedPayloadException("job payload is not JSON: " + e.getOriginalMessage(), e);
-        }
-        if (tree == null || !tree.isObject()) {
-            throw new MalformedPayloadException("job payload must be a JSON object");
-        }
-        if (!tree.path("attempts").isIntegralNumber()) {
-            // the pop script cannot count an attempt without it, so the job would be retried forever
-            throw new MalformedPayloadException("job payload has no numeric \"attempts\"");
-        }
         JobEnvelope envelope;
-        try {
-            envelope = Json.mapper().treeToValue(tree, JobEnvelope.class);
+        try (JsonParser parser = Json.mapper().createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new MalformedPayloadException("job payload must be a JSON object");
+            }
+            envelope = READER.readValue(parser);
+        } catch (StreamReadException e) {
+            throw new MalformedPayloadException("job payload is not JSON: " + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
             throw new MalformedPayloadException("job payload is not a Laravel job envelope: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a String cannot fail with I/O", e);
+        }
+        if (!envelope.attemptsRead) {
+            // the pop script cannot count an attempt without it, so the job would be retried forever
+            throw new MalformedPayloadException("job payload has no numeric \"attempts\"");
         }
         if (envelope.job == null || envelope.job.isBlank()) {
             throw new MalformedPayloadException("job payload has no \"job\" handler");
@@ -86,6 +98,14 @@ public final class JobEnvelope {
         }
         int at = job == null ? -1 : job.indexOf('@');
         return at < 0 ? job : job.substring(0, at);
+    }
+
+    @JsonSetter("attempts")
+    private void readAttempts(Object value) {
+        if (value instanceof Integer || value instanceof Long) {
+            attempts = ((Number) value).intValue();
+            attemptsRead = true;
+        }
     }
 
     @JsonAnyGetter
