@@ -12,7 +12,9 @@ import io.echostack.testsupport.node.EchoClient;
 import io.echostack.testsupport.node.EchoGeneration;
 import io.echostack.testsupport.node.Transports;
 import java.nio.file.Path;
+import io.lettuce.core.RedisClient;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code databaseConfig.redis.sentinels} + {@code name}: the server asks a real Redis Sentinel for the master, with
  * the sentinel's own password ({@code sentinelPassword}) and the master's ({@code password}); broadcasts and presence
- * members both go through the master it found.
+ * members both go through the master it found, and follow a failover.
  */
 class RedisSentinelTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -67,6 +69,55 @@ class RedisSentinelTest {
             await().atMost(WAIT).until(() -> PresenceMembers.parse(
                     echo.redis().get("app_presence-chat.1:members")).hasUser("1", null));
             assertThat(echo.consoleOutput()).contains("redis-sentinel://***@127.0.0.1:" + sentinel.port());
+        }
+    }
+
+    /** The sentinel promotes the replica when the master dies; the server reconnects to the new master by itself. */
+    @Test
+    void afterAFailoverBroadcastsAndPresenceFollowTheNewMaster(@TempDir Path failoverDir) throws Exception {
+        RedisProcess oldMaster = RedisProcess.server(failoverDir);
+        try (RedisProcess replica = RedisProcess.server(failoverDir, "replicaof 127.0.0.1 " + oldMaster.port());
+             RedisProcess watcher = RedisProcess.sentinel(failoverDir,
+                     "sentinel monitor failover-master 127.0.0.1 " + oldMaster.port() + " 1",
+                     "sentinel down-after-milliseconds failover-master 1000",
+                     "sentinel failover-timeout failover-master 5000")) {
+            RedisClient sentinelClient = RedisClient.create("redis://127.0.0.1:" + watcher.port());
+            try (var sentinelConnection = sentinelClient.connectSentinel()) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> !sentinelConnection.sync()
+                        .slaves("failover-master").isEmpty());
+                String redis = """
+                        {"sentinels": [{"host": "127.0.0.1", "port": %d}], "name": "failover-master", "keyPrefix": "fo_"}
+                        """.formatted(watcher.port());
+                try (RunningEchoServer echo = new RunningEchoServer("\"authHost\": \"" + laravel.url() + "\",", "",
+                        redis, "redis://127.0.0.1:" + replica.port());
+                     EchoClient client = EchoClient.builder(EchoGeneration.ECHO_1, echo.url()).channel("failover_room")
+                             .transports(Transports.WEBSOCKET).start()) {
+                    echo.awaitSubscribers("failover_room", 1);
+
+                    oldMaster.close();
+                    await().atMost(Duration.ofSeconds(30)).until(() -> sentinelConnection.sync()
+                            .getMasterAddrByName("failover-master") instanceof java.net.InetSocketAddress address
+                            && address.getPort() == replica.port());
+
+                    // Pub/sub has no backlog: publish on the new master until the re-issued PSUBSCRIBE gets one.
+                    AtomicInteger sent = new AtomicInteger();
+                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                        echo.publish("fo_failover_room", "{\"event\":\"backend_poster\",\"data\":{\"n\":"
+                                + sent.incrementAndGet() + "},\"socket\":null}");
+                        return !client.events().isEmpty();
+                    });
+                    try (EchoClient member = EchoClient.builder(EchoGeneration.ECHO_2, echo.url())
+                            .channel("presence-chat.4").authHeader("Authorization", "Bearer user-4")
+                            .transports(Transports.WEBSOCKET).start()) {
+                        await().atMost(WAIT).until(() -> PresenceMembers.parse(
+                                echo.redis().get("fo_presence-chat.4:members")).hasUser("4", null));
+                    }
+                }
+            } finally {
+                sentinelClient.shutdown();
+            }
+        } finally {
+            oldMaster.close();
         }
     }
 
