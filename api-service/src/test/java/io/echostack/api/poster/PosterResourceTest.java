@@ -143,8 +143,18 @@ class PosterResourceTest {
                 .then().statusCode(400)
                 .body("message", startsWith("Malformed JSON"));
         asAdmin().contentType(ContentType.JSON).body("[1,2]").post("/api/posters").then().statusCode(400);
+        // Laravel's "string" rule: a number or boolean is a wrong type, never stored as the text "5"
+        for (String wrongType : new String[] {"5", "1.5", "true"}) {
+            asAdmin().contentType(ContentType.JSON).body("{\"title\": " + wrongType + "}")
+                    .when().post("/api/posters")
+                    .then().statusCode(400)
+                    .contentType(ContentType.JSON)
+                    .body("message", startsWith("Malformed JSON: Cannot coerce"));
+        }
 
         assertThat(queued()).isEmpty();
+        long rows = QuarkusTransaction.requiringNew().call(() -> Poster.count());
+        assertThat(rows).isZero();
     }
 
     private List<String> queued() {
