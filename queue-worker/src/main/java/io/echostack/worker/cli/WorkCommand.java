@@ -51,6 +51,12 @@ public class WorkCommand implements Callable<Integer> {
     @Option(names = "--stop-when-empty", description = "Stop when the queue is empty")
     boolean stopWhenEmpty;
 
+    @Option(names = "--once", description = "Only process the next job on the queue")
+    boolean once;
+
+    @Option(names = "--rest", description = "Seconds to rest after each job (fractions allowed)")
+    Double restSeconds;
+
     @Spec
     CommandSpec spec;
 
@@ -101,6 +107,12 @@ public class WorkCommand implements Callable<Integer> {
             }
             if (memory != null) {
                 options.memoryMb(memory);
+            }
+            if (restSeconds != null) {
+                options.rest(Duration.ofMillis(Math.round(restSeconds * 1000)));
+            }
+            if (once) { // Laravel's runNextJob: at most one job, then stop
+                options.concurrency(1).maxJobs(1).stopWhenEmpty(true);
             }
             return options.build();
         } catch (IllegalArgumentException e) {

@@ -62,6 +62,10 @@ public interface WorkerConfig {
         @WithDefault("1s")
         Duration sleep();
 
+        /** {@code --rest}: pause after each job (Laravel 8); 0 = none. */
+        @WithDefault("0s")
+        Duration rest();
+
         /** {@code --tries}: attempts for jobs without {@code maxTries}; 0 = unlimited. */
         @WithDefault("1")
         int tries();

@@ -9,7 +9,13 @@ package io.echostack.worker.queue;
 final class BatchSize {
     static final int MAX = 32;
 
+    private final int max;
     private int size = 1;
+
+    /** @param max the largest batch: {@link #MAX}, or 1 when every job must be followed by a rest */
+    BatchSize(int max) {
+        this.max = max;
+    }
 
     int size() {
         return size;
@@ -17,6 +23,6 @@ final class BatchSize {
 
     /** @param found jobs the call reserved, of {@code asked} */
     void reserved(int found, int asked) {
-        size = found >= asked ? Math.min(MAX, size * 2) : 1;
+        size = found >= asked ? Math.min(max, size * 2) : 1;
     }
 }

@@ -21,7 +21,7 @@ final class ConsumerLoop implements Runnable {
     private final WorkerState state;
     private final WorkerOptions options;
     private final List<String> notifyLists;
-    private final BatchSize batch = new BatchSize();
+    private final BatchSize batch;
 
     ConsumerLoop(RedisQueue queue, JobProcessor processor, QueueMaintenance maintenance, QueueWait wait,
                  WorkerState state, WorkerOptions options) {
@@ -32,6 +32,7 @@ final class ConsumerLoop implements Runnable {
         this.state = state;
         this.options = options;
         this.notifyLists = options.queues().stream().map(name -> queue.keys(name).notifyList()).toList();
+        this.batch = new BatchSize(options.rest().isZero() ? BatchSize.MAX : 1);
     }
 
     @Override
@@ -85,6 +86,9 @@ final class ConsumerLoop implements Runnable {
     private void run(List<ReservedJob> jobs) {
         processor.process(jobs, options);
         state.ranJobs(jobs.size());
+        if (!options.rest().isZero()) {
+            state.idle(options.rest()); // Laravel's --rest: a pause after each job (batches are of one job then)
+        }
     }
 
     private void awaitWork() {

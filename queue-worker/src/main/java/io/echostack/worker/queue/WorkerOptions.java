@@ -20,10 +20,11 @@ import java.util.List;
  * @param maxTime       stop after this long; zero = no limit
  * @param memoryMb      stop (exit 12) when the heap still in use after GC reaches this; 0 = no limit
  * @param stopWhenEmpty stop as soon as a poll finds nothing
+ * @param rest          pause after each job (Laravel's {@code --rest}); non-zero also means one job per pop call
  */
 public record WorkerOptions(String connection, List<String> queues, int concurrency, Duration sleep, Duration blockFor,
                             int tries, String backoff, int timeout, Integer retryAfter, int maxJobs, Duration maxTime,
-                            int memoryMb, boolean stopWhenEmpty) {
+                            int memoryMb, boolean stopWhenEmpty, Duration rest) {
 
     public WorkerOptions {
         queues = List.copyOf(queues);
@@ -34,7 +35,7 @@ public record WorkerOptions(String connection, List<String> queues, int concurre
             throw new IllegalArgumentException("--concurrency must be at least 1");
         }
         if (tries < 0 || timeout < 0 || maxJobs < 0 || memoryMb < 0 || sleep.isNegative() || blockFor.isNegative()
-                || maxTime.isNegative()) {
+                || maxTime.isNegative() || rest.isNegative()) {
             throw new IllegalArgumentException("worker options must not be negative");
         }
         Backoff.validate(backoff);
@@ -45,7 +46,7 @@ public record WorkerOptions(String connection, List<String> queues, int concurre
         return new WorkerOptions(worker.connection(), parseQueues(worker.queue()), worker.concurrency(), worker.sleep(),
                 worker.blockFor(), worker.tries(), worker.backoff(), worker.timeout(),
                 worker.retryAfter() > 0 ? worker.retryAfter() : null, worker.maxJobs(), worker.maxTime(),
-                worker.memory(), false);
+                worker.memory(), false, worker.rest());
     }
 
     /** {@code "high, default"} → [high, default]. */
@@ -56,7 +57,7 @@ public record WorkerOptions(String connection, List<String> queues, int concurre
     /** Defaults for one queue, as {@code echo.worker.*} ships them; tests and tools adjust with {@link #builder()}. */
     public static Builder defaults(String queue) {
         return new WorkerOptions("redis", List.of(queue), 1, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, "0", 60,
-                90, 0, Duration.ZERO, 128, false).builder();
+                90, 0, Duration.ZERO, 128, false, Duration.ZERO).builder();
     }
 
     public Builder builder() {
@@ -78,6 +79,7 @@ public record WorkerOptions(String connection, List<String> queues, int concurre
         private Duration maxTime;
         private int memoryMb;
         private boolean stopWhenEmpty;
+        private Duration rest;
 
         private Builder(WorkerOptions o) {
             connection = o.connection;
@@ -93,6 +95,7 @@ public record WorkerOptions(String connection, List<String> queues, int concurre
             maxTime = o.maxTime;
             memoryMb = o.memoryMb;
             stopWhenEmpty = o.stopWhenEmpty;
+            rest = o.rest;
         }
 
         public Builder queues(List<String> value) { queues = value; return this; }
@@ -107,10 +110,11 @@ public record WorkerOptions(String connection, List<String> queues, int concurre
         public Builder maxTime(Duration value) { maxTime = value; return this; }
         public Builder memoryMb(int value) { memoryMb = value; return this; }
         public Builder stopWhenEmpty(boolean value) { stopWhenEmpty = value; return this; }
+        public Builder rest(Duration value) { rest = value; return this; }
 
         public WorkerOptions build() {
             return new WorkerOptions(connection, queues, concurrency, sleep, blockFor, tries, backoff, timeout,
-                    retryAfter, maxJobs, maxTime, memoryMb, stopWhenEmpty);
+                    retryAfter, maxJobs, maxTime, memoryMb, stopWhenEmpty, rest);
         }
     }
 }

@@ -45,6 +45,29 @@ class WorkCommandTest {
     }
 
     @Test
+    void onceRunsTheNextJobOnlyAndExits(QuarkusMainLauncher launcher) {
+        String ready = "laravel_database_queues:cli-once";
+        RedisClient client = RedisClient.create(TestRedis.get().url());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            RedisCommands<String, String> redis = connection.sync();
+            redis.del(ready, ready + ":notify", ready + ":reserved");
+            ObjectNode data = Json.mapper().createObjectNode().put("n", 1);
+            for (int i = 0; i < 3; i++) {
+                redis.rpush(ready, new BroadcastJob(List.of("poster_room"), "backend_poster", data, null)
+                        .toEnvelope(Instant.now()).toJson());
+            }
+
+            LaunchResult result = launcher.launch("queue:work", "--queue=cli-once", "--once", "--concurrency=4");
+
+            assertThat(result.exitCode()).isZero();
+            assertThat(redis.llen(ready)).as("the two later jobs wait").isEqualTo(2);
+            assertThat(redis.zcard(ready + ":reserved")).isZero();
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    @Test
     void exitsWithStatus12WhenTheHeapReachesMemory(QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch("queue:work", "--queue=cli-memory", "--memory=1", "--sleep=0.1");
 

@@ -137,6 +137,30 @@ class WorkerLoopTest {
     }
 
     @Test
+    void restsAfterEachJobAndRunsThemOneByOne() throws Exception {
+        Duration rest = Duration.ofMillis(700);
+        List<Long> publishedAt = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Integer> argsPerCall = java.util.Collections.synchronizedList(new ArrayList<>());
+        UnaryOperator<ScriptExecutor> timed = redis -> (script, keys, args) -> {
+            if (script == LuaScript.PUBLISH_DELETE) {
+                publishedAt.add(System.nanoTime());
+                argsPerCall.add(args.size());
+            }
+            return redis.run(script, keys, args);
+        };
+        for (int n = 1; n <= 3; n++) {
+            queue.push("default", job(n));
+        }
+        start(options().rest(rest).stopWhenEmpty(true).build(), timed);
+
+        assertThat(worker.awaitTermination()).isZero();
+        assertThat(argsPerCall).as("one job per call: ttl, reserved, message, 1, channel").containsExactly(5, 5, 5);
+        for (int i = 1; i < publishedAt.size(); i++) {
+            assertThat(Duration.ofNanos(publishedAt.get(i) - publishedAt.get(i - 1))).isGreaterThanOrEqualTo(rest);
+        }
+    }
+
+    @Test
     void runsADelayedJobWhenItIsDue() throws Exception {
         queue.later("default", 2, job(5));
         start(options().build());
