@@ -94,6 +94,22 @@ class PosterResourceTest {
     }
 
     @Test
+    void statsCountActivePostersAndThoseCreatedThisMonth() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Poster inactive = Poster.newActive("off", java.time.Instant.now());
+            inactive.status = Poster.INACTIVE;
+            inactive.persist();
+            Poster.newActive("now", java.time.Instant.now()).persist();
+            // 40 days back is always before the first of this month
+            Poster.newActive("last month", java.time.Instant.now().minus(java.time.Duration.ofDays(40))).persist();
+        });
+
+        asAdmin().get("/api/posters/stats").then().statusCode(200).contentType(ContentType.JSON)
+                .body("total", equalTo(2))
+                .body("month", equalTo(1));
+    }
+
+    @Test
     void putsTheCreatorsSocketIdInTheJob() throws Exception {
         asAdmin().contentType(ContentType.JSON).header("X-Socket-ID", "abc123.456").body("{\"title\":\"mine\"}")
                 .post("/api/posters").then().statusCode(201);
