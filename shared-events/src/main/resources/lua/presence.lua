@@ -42,12 +42,6 @@ local function socket_of(item)
   return nil
 end
 
-local function socket_of(item)
-  local ok, decoded = pcall(cjson.decode, item)
-  if ok and type(decoded) == 'table' then return decoded['socketId'] end
-  return nil
-end
-
 local channel = ARGV[2]
 local leaving = {}
 if ARGV[1] == 'join' then
