@@ -182,6 +182,25 @@ class AdminPageBrowserTest {
     }
 
     @Test
+    void theLoginFormSaysWhenTooManyAttemptsLockedItOut() {
+        Page page = contextA.newPage();
+        page.navigate(stack.config().apiUrl() + "/admin");
+        String email = "guesser-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        page.locator("#email").fill(email);
+        page.locator("#password").fill("wrong");
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            page.locator("#login-button").click();
+            assertThat(page.locator("#login-error")).hasText("These credentials do not match our records.");
+            page.evaluate("document.getElementById('login-error').textContent = ''");
+        }
+        page.locator("#login-button").click();
+
+        assertThat(page.locator("#login-error")).hasText(
+                java.util.regex.Pattern.compile("Too many login attempts\\. Please try again in \\d+ seconds\\."));
+        assertThat(page.locator("#app")).isHidden();
+    }
+
+    @Test
     void bothAdminsAppearInTheOnlinePanel() {
         Page a = logIn(contextA, EchoStack.ADMIN_EMAIL);
         Page b = logIn(contextB, SECOND_ADMIN);
