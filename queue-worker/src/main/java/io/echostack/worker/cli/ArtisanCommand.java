@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
  */
 @TopCommand
 @Command(name = "artisan", mixinStandardHelpOptions = true, subcommands = {WorkCommand.class, FailedCommand.class,
-        RetryCommand.class, ForgetCommand.class, FlushCommand.class, ClearCommand.class, MonitorCommand.class},
+        RetryCommand.class, ForgetCommand.class, FlushCommand.class, ClearCommand.class, MonitorCommand.class,
+        RestartCommand.class},
         description = "Echo Stack queue worker. Without a command, runs queue:work.")
 public class ArtisanCommand implements Callable<Integer> {
 

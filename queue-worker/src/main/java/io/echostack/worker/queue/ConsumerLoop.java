@@ -23,12 +23,15 @@ final class ConsumerLoop implements Runnable {
     private final List<String> notifyLists;
     private final BatchSize batch;
 
+    private final RestartSignal restart;
+
     ConsumerLoop(RedisQueue queue, JobProcessor processor, QueueMaintenance maintenance, QueueWait wait,
-                 WorkerState state, WorkerOptions options) {
+                 RestartSignal restart, WorkerState state, WorkerOptions options) {
         this.queue = queue;
         this.processor = processor;
         this.maintenance = maintenance;
         this.wait = wait;
+        this.restart = restart;
         this.state = state;
         this.options = options;
         this.notifyLists = options.queues().stream().map(name -> queue.keys(name).notifyList()).toList();
@@ -45,6 +48,9 @@ final class ConsumerLoop implements Runnable {
                         break;
                     }
                     awaitWork();
+                }
+                if (restart.requested()) {
+                    state.stop(StopReason.RESTART);
                 }
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Worker error on %s; retrying after %s", options.queues(), options.sleep());

@@ -133,7 +133,7 @@ public class JobProcessor {
 
     private void retryOrFail(ReservedJob job, JobEnvelope envelope, int maxTries, RuntimeException error,
                              WorkerOptions options) {
-        if (outOfAttempts(envelope, maxTries)) {
+        if (outOfAttempts(envelope, maxTries) || exceptionsReachMax(envelope)) {
             fail(job, error, options);
             return;
         }
@@ -142,6 +142,12 @@ public class JobProcessor {
         metrics.released(job.queue());
         LOG.warnf(error, "%s failed on attempt %d; released for another attempt in %d s",
                 name(envelope), envelope.attempts, delay);
+    }
+
+    /** Laravel's {@code maxExceptions}: this exception counted, the job fails once it has thrown that many. */
+    private boolean exceptionsReachMax(JobEnvelope envelope) {
+        return envelope.maxExceptions != null && envelope.uuid != null
+                && queue.exceptionReachesMax(envelope.uuid, envelope.maxExceptions);
     }
 
     /**

@@ -46,8 +46,9 @@ public class Worker {
                     run.retryAfter());
         }
         QueueMaintenance maintenance = new QueueMaintenance(queue, metrics, clock);
+        RestartSignal restart = new RestartSignal(queue, clock);
         for (int i = 1; i <= run.concurrency(); i++) {
-            Thread thread = new Thread(new ConsumerLoop(queue, processor, maintenance, wait, state, run),
+            Thread thread = new Thread(new ConsumerLoop(queue, processor, maintenance, wait, restart, state, run),
                     "queue-worker-" + i);
             threads.add(thread);
             thread.start();

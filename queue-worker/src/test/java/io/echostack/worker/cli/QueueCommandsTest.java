@@ -78,6 +78,17 @@ class QueueCommandsTest {
     }
 
     @Test
+    void restartSetsLaravelsRestartSignalToNow() {
+        long before = Instant.now().getEpochSecond();
+
+        assertThat(run("queue:restart")).isZero();
+
+        assertThat(out.toString()).contains("Broadcasting queue restart signal.");
+        assertThat(Long.parseLong(queue.restartSignal().orElseThrow()))
+                .isBetween(before, Instant.now().getEpochSecond());
+    }
+
+    @Test
     void retryAllAndByQueueAndUnknownIds() {
         fail("default", job(1, 1), new IllegalStateException("boom"));
         fail("high", job(2, 1), new IllegalStateException("boom"));

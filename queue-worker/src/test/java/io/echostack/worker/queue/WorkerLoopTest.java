@@ -29,6 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
@@ -205,6 +207,55 @@ class WorkerLoopTest {
         assertThat(releases.get(0)[1] - releases.get(0)[0]).isBetween(1L, 2L); // now may tick between the two reads
         assertThat(releases.get(1)[1] - releases.get(1)[0]).isBetween(2L, 3L);
         assertThat(failedJobs()).isEmpty();
+    }
+
+    @Test
+    void maxExceptionsFailsTheJobAtItsNthExceptionWhateverTheTries() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        UnaryOperator<ScriptExecutor> redisDown = redis -> (script, keys, args) -> {
+            if (script == LuaScript.PUBLISH_DELETE) {
+                attempts.incrementAndGet();
+                throw new IllegalStateException("Redis connection lost");
+            }
+            return redis.run(script, keys, args);
+        };
+        JobEnvelope envelope = RedisWatch.broadcast(11).toEnvelope(Instant.now());
+        envelope.maxExceptions = 2;
+        queue.push("default", envelope.toJson());
+
+        start(options().tries(10).backoff("0").build(), redisDown);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(failedJobs()).singleElement()
+                .asString().startsWith(IllegalStateException.class.getName() + ": Redis connection lost"));
+        awaitEmpty("default");
+        assertThat(attempts.get()).as("attempts, of 10 tries").isEqualTo(2);
+        try (var connection = watch.client().connect()) {
+            assertThat(connection.sync().exists("laravel_database_job-exceptions:" + envelope.uuid))
+                    .as("counter forgotten once the job failed").isZero();
+        }
+    }
+
+    @Test
+    void stopsAfterTheJobInHandWhenQueueRestartIsSignalled() throws Exception {
+        try (var connection = watch.client().connect()) {
+            connection.sync().set("laravel_database_" + RedisQueue.RESTART_KEY, "1700000000"); // an old restart
+        }
+        queue.push("default", job(12));
+        start(options().concurrency(2).build());
+        assertThat(watch.nextJob()).isEqualTo(12);
+        Thread.sleep(1100); // the worker has read the signal as it was when it started
+
+        queue.signalRestart();
+
+        ExecutorService waiter = Executors.newSingleThreadExecutor();
+        try {
+            assertThat(waiter.submit(worker::awaitTermination).get(10, TimeUnit.SECONDS)).isZero();
+        } finally {
+            waiter.shutdownNow();
+        }
+        queue.push("default", job(13));
+        assertThat(watch.nothingWithin(500)).as("a stopped worker takes no job").isNull();
+        queue.clear("default");
     }
 
     @Test

@@ -14,6 +14,12 @@ import java.util.Optional;
  * each with its own {@link ScriptExecutor}, so a job pushed here and one pushed by Laravel are indistinguishable.
  */
 public final class RedisQueue {
+    private static final long JOB_EXCEPTIONS_TTL_SECONDS = 24 * 3600;
+    /**
+     * Laravel's {@code illuminate:queue:restart} cache entry as its Redis cache store names it with the default cache
+     * prefix ({@code laravel_cache}); the key gets the Redis prefix like every other.
+     */
+    public static final String RESTART_KEY = "laravel_cache:illuminate:queue:restart";
     private final ScriptExecutor redis;
     private final RedisPrefix prefix;
     private final boolean clusterHashTags;
@@ -148,6 +154,34 @@ public final class RedisQueue {
         Object removed = redis.run(LuaScript.DELETE_FAILED, List.of(keys.reserved(), keys.failed(nowEpochMinute())),
                 List.of(job.reserved(), Long.toString(QueueKeys.COUNTER_TTL_SECONDS)));
         return removed instanceof Long count && count > 0;
+    }
+
+    /**
+     * Laravel's {@code maxExceptions}: counts one more exception of the job {@code uuid} in
+     * {@code <prefix>job-exceptions:<uuid>} (kept a day, as Laravel's cache entry); true when the count reaches
+     * {@code maxExceptions}, and the job must fail (the counter is then deleted).
+     */
+    public boolean exceptionReachesMax(String uuid, int maxExceptions) {
+        Object count = redis.run(LuaScript.JOB_EXCEPTIONS, List.of(prefix.apply("job-exceptions:" + uuid)),
+                List.of(Long.toString(JOB_EXCEPTIONS_TTL_SECONDS), Integer.toString(maxExceptions)));
+        return count instanceof Long n && n >= maxExceptions;
+    }
+
+    /** {@code queue:restart}: sets the restart signal to now; every worker stops after its current job. */
+    public long signalRestart() {
+        long now = now();
+        restartSignal(Long.toString(now));
+        return now;
+    }
+
+    /** The restart signal (a Unix second as text), or empty when no restart was ever signalled. */
+    public Optional<String> restartSignal() {
+        return Optional.ofNullable(restartSignal(""));
+    }
+
+    private String restartSignal(String set) {
+        List<?> reply = (List<?>) redis.run(LuaScript.RESTART_SIGNAL, List.of(prefix.apply(RESTART_KEY)), List.of(set));
+        return reply.isEmpty() || !(reply.get(0) instanceof String text) ? null : text;
     }
 
     /**

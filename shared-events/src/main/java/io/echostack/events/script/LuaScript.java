@@ -33,6 +33,10 @@ public enum LuaScript {
      * processed counter; one atomic call.
      */
     PUBLISH_DELETE("publish_delete", Reply.ARRAY),
+    /** Laravel's per-job exception count for {@code maxExceptions} (kept in its cache there). */
+    JOB_EXCEPTIONS("job_exceptions", Reply.INTEGER),
+    /** Laravel's {@code queue:restart} signal: set or read {@code illuminate:queue:restart} (see restart_signal.lua). */
+    RESTART_SIGNAL("restart_signal", Reply.ARRAY),
     /** MGET of a queue's per-minute processed and failed counters (not Laravel's). */
     THROUGHPUT("throughput", Reply.ARRAY),
     /** Atomic presence join/leave on laravel-echo-server's JSON-array member key (see presence.lua). */
