@@ -33,11 +33,13 @@ final class EngineIoServlet extends JettyWebSocketServlet {
     private final EngineIoServer engineIo;
     private final Duration idleTimeout;
     private final Executor closer;
+    private final ActiveWebSockets webSockets;
 
-    EngineIoServlet(EngineIoServer engineIo, Duration idleTimeout, Executor closer) {
+    EngineIoServlet(EngineIoServer engineIo, Duration idleTimeout, Executor closer, ActiveWebSockets webSockets) {
         this.engineIo = engineIo;
         this.idleTimeout = idleTimeout;
         this.closer = closer;
+        this.webSockets = webSockets;
     }
 
     @Override
@@ -50,7 +52,7 @@ final class EngineIoServlet extends JettyWebSocketServlet {
         factory.setCreator((request, response) -> {
             response.setExtensions(List.of());
             return new JettyEngineIoWebSocket(engineIo, ParseQS.decode(request.getQueryString()),
-                    new HashMap<>(request.getHeaders()), closer);
+                    new HashMap<>(request.getHeaders()), closer, webSockets);
         });
     }
 
