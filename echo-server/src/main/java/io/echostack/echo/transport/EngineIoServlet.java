@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServlet;
@@ -51,8 +50,10 @@ final class EngineIoServlet extends JettyWebSocketServlet {
         factory.setMaxOutgoingFrames(10_000);
         factory.setCreator((request, response) -> {
             response.setExtensions(List.of());
+            // getHeaders() is a read-only view of the upgrade request's headers, which Jetty keeps for the session
+            // anyway: no per-connection copy.
             return new JettyEngineIoWebSocket(engineIo, ParseQS.decode(request.getQueryString()),
-                    new HashMap<>(request.getHeaders()), closer, webSockets);
+                    request.getHeaders(), closer, webSockets);
         });
     }
 
