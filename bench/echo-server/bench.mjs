@@ -4,10 +4,10 @@
 // table. Per server and scenario: server CPU µs per delivery (utime+stime of the server process from /proc, so
 // Linux only), KB of server RSS per connection, p50/p99 latency (publish → client receive), loss.
 //
-// Both servers first get the same unmeasured warm-up (200 clients, 500 broadcasts).
+// Both servers first get the same unmeasured warm-up (every scenario at a fifth of its size).
 // Usage: node bench.mjs --redis-port 6379 [--jar ../../echo-server/target/echo-server.jar]
 //          [--fanout 1000] [--channels 1000] [--idle 5000] [--throughput-clients 100] [--messages 200]
-//          [--rate 50] [--throughput-messages 20000] [--servers echo-stack,laravel-echo-server]
+//          [--rate 50] [--channel-messages 10] [--throughput-messages 100000] [--servers echo-stack,laravel-echo-server]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -29,7 +29,10 @@ const { values: args } = parseArgs({
     'throughput-clients': { type: 'string', default: '100' },
     messages: { type: 'string', default: '200' },
     rate: { type: 'string', default: '50' },
-    'throughput-messages': { type: 'string', default: '20000' },
+    'channel-messages': { type: 'string', default: '10' },
+    // Deliveries, not broadcasts. Phases of a few CPU-seconds: the CPU clock ticks every 10 ms and JIT compilation
+    // of both servers spills into short phases.
+    'throughput-messages': { type: 'string', default: '100000' },
     servers: { type: 'string', default: 'echo-stack,laravel-echo-server' },
   },
 });
@@ -39,7 +42,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function serverCommand(name, config) {
   if (name === 'echo-stack') {
-    return ['java', ['-jar', args.jar, 'start', '--config', config]];
+    // The JVM flags of echo-server/Dockerfile's ENTRYPOINT (heap flags aside), as a deployment runs it.
+    return ['java', ['-XX:+UseSerialGC', '-jar', args.jar, 'start', '--config', config]];
   }
   return [process.execPath, [resolve('node_modules/laravel-echo-server/bin/server.js'), 'start', '--config', config]];
 }
@@ -106,6 +110,20 @@ function percentile(sorted, p) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : NaN;
 }
 
+/**
+ * Waits (up to 10 s) until the server uses under 10 % of a core over half a second, so the CPU of setting up the
+ * connections (and the JIT compilation it triggers) is not charged to the deliveries measured next.
+ */
+async function quiet(server) {
+  for (let i = 0; i < 20; i++) {
+    const before = procStat(server.child.pid).cpuMicros;
+    await sleep(500);
+    if (procStat(server.child.pid).cpuMicros - before < 50_000) {
+      return;
+    }
+  }
+}
+
 /** Publishes `messages` broadcasts spread over channels at `rate`/s (0 = as fast as Redis takes them). */
 async function measure(server, redis, { clients, channelsOf, channels, messages, rate, perMessageRecipients }) {
   const latencies = [];
@@ -114,6 +132,7 @@ async function measure(server, redis, { clients, channelsOf, channels, messages,
     received++;
     latencies.push(Date.now() - data.t);
   });
+  await quiet(server);
   const before = procStat(server.child.pid);
   const started = Date.now();
   for (let s = 0; s < messages; s++) {
@@ -154,29 +173,37 @@ async function idle(server, count) {
 
 async function bench(name, port, redis) {
   const server = await startServer(name, port);
-  const n = Number(args.fanout);
-  const m = Number(args.channels);
-  const t = Number(args['throughput-clients']);
-  const messages = Number(args.messages);
-  const rate = Number(args.rate);
+  const names = Array.from({ length: Number(args.channels) }, (_, i) => `ch.${i}`);
+  const scenarios = (scale) => {
+    const n = Math.round(Number(args.fanout) * scale);
+    const m = Math.round(names.length * scale);
+    const t = Number(args['throughput-clients']);
+    return {
+      fanout: {
+        clients: n, channelsOf: () => ['fan'], channels: ['fan'], messages: Math.round(Number(args.messages) * scale),
+        rate: Number(args.rate), perMessageRecipients: n,
+      },
+      channels: {
+        clients: m, channelsOf: (i) => [names[i]], channels: names.slice(0, m),
+        messages: m * Number(args['channel-messages']), rate: 0, perMessageRecipients: 1,
+      },
+      throughput: {
+        clients: t, channelsOf: () => ['tp'], channels: ['tp'],
+        messages: Math.round(Number(args['throughput-messages']) * scale / t), rate: 0, perMessageRecipients: t,
+      },
+    };
+  };
   try {
-    // The same warm-up for both servers (JIT compilers: HotSpot's and V8's), not measured.
-    await measure(server, redis, {
-      clients: 200, channelsOf: () => ['warm'], channels: ['warm'], messages: 500, rate: 0, perMessageRecipients: 200,
-    });
+    // The same unmeasured warm-up for both servers: every scenario once at a fifth of its size, so the measured
+    // phases are steady state rather than JIT compilation (HotSpot's C2, V8's TurboFan) of code seen for the first time.
+    for (const warmUp of Object.values(scenarios(0.2))) {
+      await measure(server, redis, warmUp);
+    }
     const results = {};
     results.idle = await idle(server, Number(args.idle));
-    results.fanout = await measure(server, redis, {
-      clients: n, channelsOf: () => ['fan'], channels: ['fan'], messages, rate, perMessageRecipients: n,
-    });
-    const names = Array.from({ length: m }, (_, i) => `ch.${i}`);
-    results.channels = await measure(server, redis, {
-      clients: m, channelsOf: (i) => [names[i]], channels: names, messages: m * 2, rate: 0, perMessageRecipients: 1,
-    });
-    results.throughput = await measure(server, redis, {
-      clients: t, channelsOf: () => ['tp'], channels: ['tp'], messages: Number(args['throughput-messages']) / t,
-      rate: 0, perMessageRecipients: t,
-    });
+    for (const [scenario, options] of Object.entries(scenarios(1))) {
+      results[scenario] = await measure(server, redis, options);
+    }
     return results;
   } finally {
     server.child.kill('SIGTERM');
@@ -203,7 +230,7 @@ async function main() {
     }
   }
   console.log(`\nfanout ${args.fanout} clients × ${args.messages} messages at ${args.rate}/s; channels ${args.channels} clients`
-    + ` on their own channel × 2 messages each; throughput ${args['throughput-clients']} clients,`
+    + ` on their own channel × ${args['channel-messages']} messages each; throughput ${args['throughput-clients']} clients,`
     + ` ${args['throughput-messages']} deliveries as fast as possible; idle ${args.idle} connections.`);
 }
 

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServlet;
@@ -33,11 +32,13 @@ final class EngineIoServlet extends JettyWebSocketServlet {
     private final EngineIoServer engineIo;
     private final Duration idleTimeout;
     private final Executor closer;
+    private final ActiveWebSockets webSockets;
 
-    EngineIoServlet(EngineIoServer engineIo, Duration idleTimeout, Executor closer) {
+    EngineIoServlet(EngineIoServer engineIo, Duration idleTimeout, Executor closer, ActiveWebSockets webSockets) {
         this.engineIo = engineIo;
         this.idleTimeout = idleTimeout;
         this.closer = closer;
+        this.webSockets = webSockets;
     }
 
     @Override
@@ -49,8 +50,10 @@ final class EngineIoServlet extends JettyWebSocketServlet {
         factory.setMaxOutgoingFrames(10_000);
         factory.setCreator((request, response) -> {
             response.setExtensions(List.of());
+            // getHeaders() is a read-only view of the upgrade request's headers, which Jetty keeps for the session
+            // anyway: no per-connection copy.
             return new JettyEngineIoWebSocket(engineIo, ParseQS.decode(request.getQueryString()),
-                    new HashMap<>(request.getHeaders()), closer);
+                    request.getHeaders(), closer, webSockets);
         });
     }
 

@@ -1,48 +1,76 @@
 package io.echostack.echo.transport;
 
+import io.echostack.events.json.Json;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoWebSocket;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One engine.io websocket connection over the Jetty 12 websocket API. engine.io calls {@link #write} while holding its
- * per-socket lock (and, during broadcasts, ours), so writes never block and never throw: a failed send only schedules
- * the close on another thread, which keeps engine.io's close/error handling out of the writer's call stack.
+ * One engine.io websocket connection over Jetty 12's websocket core. engine.io calls {@link #write} while holding its
+ * per-socket lock (and broadcasts call {@link #sendShared} from the relay thread), so sends never block and never
+ * throw: a failed send only schedules the close on another thread, which keeps engine.io's close/error handling out
+ * of the writer's call stack. Once this websocket carries its engine.io session (handshaken over it, or the client's
+ * upgrade completed), it is listed in {@link ActiveWebSockets} so broadcasts can bypass engine.io.
  * Public because Jetty calls the listener methods through method handles.
  */
 public final class JettyEngineIoWebSocket extends EngineIoWebSocket implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(JettyEngineIoWebSocket.class);
+    /** engine.io's answer to an upgrade probe: engine.io took this websocket as the session's next transport. */
+    private static final String PROBE_ANSWER = "3probe";
+    /** The client's UPGRADE packet: once engine.io processed it, the websocket is the session's transport. */
+    private static final String UPGRADE_PACKET = "5";
 
     private final EngineIoServer engineIo;
     private final Map<String, String> query;
     private final Map<String, List<String>> headers;
     private final Executor closer;
+    private final ActiveWebSockets active;
+    /** One callback for every send of this connection: nothing to do on success, close on failure. */
+    private final org.eclipse.jetty.util.Callback sendCallback =
+            org.eclipse.jetty.util.Callback.from(Invocable.InvocationType.NON_BLOCKING, () -> { }, this::closeLater);
     private volatile Session session;
+    private volatile CoreSession frames;
+    /** The engine.io session id: from the query for an upgrade, from engine.io's OPEN packet for a handshake. */
+    private volatile String sid;
+    private volatile boolean awaitingOpenPacket;
+    private volatile boolean probeAnswered;
 
     JettyEngineIoWebSocket(EngineIoServer engineIo, Map<String, String> query, Map<String, List<String>> headers,
-                           Executor closer) {
+                           Executor closer, ActiveWebSockets active) {
         this.engineIo = engineIo;
         this.query = query;
         this.headers = headers;
         this.closer = closer;
+        this.active = active;
+        this.sid = query.get("sid");
+        this.awaitingOpenPacket = sid == null;
     }
 
     @Override
     public void onWebSocketOpen(Session session) {
         this.session = session;
+        this.frames = ((WebSocketSession) session).getCoreSession();
         engineIo.handleWebSocket(this);
     }
 
     @Override
     public void onWebSocketText(String message) {
         emit("message", (Object) message);
+        if (probeAnswered && UPGRADE_PACKET.equals(message)) {
+            active.put(sid, this);
+        }
     }
 
     @Override
@@ -55,11 +83,13 @@ public final class JettyEngineIoWebSocket extends EngineIoWebSocket implements S
 
     @Override
     public void onWebSocketClose(int statusCode, String reason) {
+        forget();
         emit("close");
     }
 
     @Override
     public void onWebSocketError(Throwable cause) {
+        forget();
         // engine.io's WebSocket transport expects two String arguments for "error".
         emit("error", "write error", String.valueOf(cause.getMessage()));
     }
@@ -76,18 +106,25 @@ public final class JettyEngineIoWebSocket extends EngineIoWebSocket implements S
 
     @Override
     public void write(String message) {
-        Session current = session;
-        if (current != null && current.isOpen()) {
-            current.sendText(message, Callback.from(() -> { }, this::closeLater));
+        if (awaitingOpenPacket) {
+            handshaken(message);
+        } else if (PROBE_ANSWER.equals(message)) {
+            probeAnswered = true;
         }
+        send(new Frame(OpCode.TEXT, message));
     }
 
     @Override
     public void write(byte[] message) {
-        Session current = session;
-        if (current != null && current.isOpen()) {
-            current.sendBinary(ByteBuffer.wrap(message), Callback.from(() -> { }, this::closeLater));
-        }
+        send(new Frame(OpCode.BINARY, ByteBuffer.wrap(message)));
+    }
+
+    /**
+     * Sends a text frame whose UTF-8 payload is shared with other connections (encoded once per broadcast): each
+     * connection reads it through its own view, so the bytes are never copied or re-encoded per recipient.
+     */
+    void sendShared(ByteBuffer utf8Payload) {
+        send(new Frame(OpCode.TEXT, utf8Payload.slice()));
     }
 
     @Override
@@ -95,6 +132,35 @@ public final class JettyEngineIoWebSocket extends EngineIoWebSocket implements S
         Session current = session;
         if (current != null) {
             current.close();
+        }
+    }
+
+    private void send(Frame frame) {
+        CoreSession current = frames;
+        if (current != null) {
+            current.sendFrame(frame, sendCallback, false);
+        }
+    }
+
+    /** engine.io's first packet on a websocket handshake is OPEN, {@code 0{"sid":…}}: this session is ours from now. */
+    private void handshaken(String openPacket) {
+        awaitingOpenPacket = false;
+        if (openPacket.startsWith("0{")) {
+            try {
+                sid = Json.mapper().readTree(openPacket.substring(1)).path("sid").asText(null);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                LOG.warn("engine.io OPEN packet is not JSON: {}", openPacket);
+            }
+            if (sid != null) {
+                active.put(sid, this);
+            }
+        }
+    }
+
+    private void forget() {
+        String current = sid;
+        if (current != null) {
+            active.remove(current, this);
         }
     }
 

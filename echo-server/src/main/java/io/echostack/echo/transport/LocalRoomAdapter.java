@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Room membership of one namespace on this node, replacing socket.io-server's memory adapter: concurrent sets instead
  * of one namespace-wide monitor held during network writes, snapshots when iterating, and every broadcast encoded
- * once for all recipients instead of once per recipient. {@link #broadcastEncoded} takes a packet we encoded
- * ourselves from Laravel's raw JSON, so key order and numbers reach the browser as Laravel wrote them.
+ * once for all recipients instead of once per recipient. Websocket recipients get the same frame payload bytes
+ * written straight to their connection ({@link ActiveWebSockets}); polling recipients go through engine.io, bounded by
+ * {@link PollingBacklog}. {@link #broadcastEncoded} takes a packet we encoded ourselves from Laravel's raw JSON, so
+ * key order and numbers reach the browser as Laravel wrote them.
  */
 public final class LocalRoomAdapter extends SocketIoAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(LocalRoomAdapter.class);
@@ -30,8 +32,13 @@ public final class LocalRoomAdapter extends SocketIoAdapter {
     private final Map<String, SocketIoSocket> sockets = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.LongAdder deliveries = new java.util.concurrent.atomic.LongAdder();
 
-    LocalRoomAdapter(SocketIoNamespace namespace) {
+    private final ActiveWebSockets webSockets;
+    private final PollingBacklog pollingBacklog;
+
+    LocalRoomAdapter(SocketIoNamespace namespace, ActiveWebSockets webSockets, PollingBacklog pollingBacklog) {
         super(namespace);
+        this.webSockets = webSockets;
+        this.pollingBacklog = pollingBacklog;
     }
 
     /** Whether a socket with this id is connected to this namespace on this node. */
@@ -75,11 +82,10 @@ public final class LocalRoomAdapter extends SocketIoAdapter {
         if (members == null) {
             return;
         }
-        Object[] parts = {encodedPacket};
+        EncodedMessage message = EncodedMessage.of(encodedPacket);
         int delivered = 0;
         for (SocketIoSocket socket : members.toArray(SocketIoSocket[]::new)) {
-            if (!socket.getId().equals(exceptSocketId)) {
-                deliver(socket, parts);
+            if (!socket.getId().equals(exceptSocketId) && deliver(socket, message)) {
                 delivered++;
             }
         }
@@ -107,8 +113,18 @@ public final class LocalRoomAdapter extends SocketIoAdapter {
         packet.nsp = mNamespace.getName();
         Object[][] encoded = new Object[1][];
         new IOParser.Encoder().encode(packet, parts -> encoded[0] = parts);
-        recipients.forEach(socket -> deliver(socket, encoded[0]));
-        deliveries.add(recipients.size());
+        if (encoded[0].length != 1 || !(encoded[0][0] instanceof String text)) {
+            // Binary attachments (never sent by laravel-echo-server's protocol) cannot share one text frame.
+            throw new UnsupportedOperationException("binary socket.io packets are not supported");
+        }
+        EncodedMessage message = EncodedMessage.of(text);
+        int delivered = 0;
+        for (SocketIoSocket socket : recipients) {
+            if (deliver(socket, message)) {
+                delivered++;
+            }
+        }
+        deliveries.add(delivered);
     }
 
     @Override
@@ -145,27 +161,46 @@ public final class LocalRoomAdapter extends SocketIoAdapter {
         return members == null ? Set.of() : members;
     }
 
-    /** Mirrors SocketIoClient.sendPacket minus the per-recipient encode; one failing socket never stops a fan-out. */
-    private static void deliver(SocketIoSocket socket, Object[] encodedParts) {
+    /**
+     * Mirrors SocketIoClient.sendPacket minus the per-recipient encode; one failing socket never stops a fan-out.
+     * @return whether the message was handed to the connection
+     */
+    private boolean deliver(SocketIoSocket socket, EncodedMessage message) {
         try {
-            EngineIoSocket connection = socket.getClient().getConnection();
-            if (!socket.isConnected() || connection.getReadyState() != ReadyState.OPEN) {
-                return;
+            EngineIoSocket session = socket.getClient().getConnection();
+            if (!socket.isConnected() || session.getReadyState() != ReadyState.OPEN) {
+                return false;
             }
-            for (Object part : encodedParts) {
-                connection.send(new io.socket.engineio.server.parser.Packet<>(
-                        io.socket.engineio.server.parser.Packet.MESSAGE, part));
+            JettyEngineIoWebSocket webSocket = webSockets.get(session.getId());
+            if (webSocket != null) {
+                webSocket.sendShared(message.webSocketPayload());
+                return true;
             }
+            if (!pollingBacklog.admit(session)) {
+                return false;
+            }
+            session.send(new io.socket.engineio.server.parser.Packet<>(
+                    io.socket.engineio.server.parser.Packet.MESSAGE, message.socketIoPacket()));
+            return true;
         } catch (RuntimeException e) {
             LOG.warn("could not deliver to socket {}: {}", socket.getId(), e.toString());
+            return false;
         }
     }
 
     /** Creates one adapter per namespace. */
-    public static final class Factory implements SocketIoAdapter.AdapterFactory {
+    static final class Factory implements SocketIoAdapter.AdapterFactory {
+        private final ActiveWebSockets webSockets;
+        private final PollingBacklog pollingBacklog;
+
+        Factory(ActiveWebSockets webSockets, PollingBacklog pollingBacklog) {
+            this.webSockets = webSockets;
+            this.pollingBacklog = pollingBacklog;
+        }
+
         @Override
         public SocketIoAdapter createAdapter(SocketIoNamespace namespace) {
-            return new LocalRoomAdapter(namespace);
+            return new LocalRoomAdapter(namespace, webSockets, pollingBacklog);
         }
     }
 }

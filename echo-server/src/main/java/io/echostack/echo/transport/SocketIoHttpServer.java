@@ -24,6 +24,7 @@ public final class SocketIoHttpServer {
     private final SocketIoNamespace namespace;
     private final ScheduledThreadPoolExecutor timers;
     private final ServletContextHandler context;
+    private final ActiveWebSockets webSockets = new ActiveWebSockets();
 
     /**
      * @param host null or blank for all interfaces
@@ -43,7 +44,7 @@ public final class SocketIoHttpServer {
         engineOptions.setScheduledExecutorService(timers);
         engineIo = new EngineIoServer(engineOptions);
         SocketIoServerOptions socketOptions = SocketIoServerOptions.newFromDefault()
-                .setAdapterFactory(new LocalRoomAdapter.Factory());
+                .setAdapterFactory(new LocalRoomAdapter.Factory(webSockets, new PollingBacklog(timers)));
         namespace = new SocketIoServer(engineIo, socketOptions).namespace("/");
 
         jetty = new Server();
@@ -54,7 +55,7 @@ public final class SocketIoHttpServer {
         jetty.addConnector(connector);
 
         context = new ServletContextHandler("/");
-        ServletHolder socketIo = new ServletHolder(new EngineIoServlet(engineIo, heartbeat.idleTimeout(), timers));
+        ServletHolder socketIo = new ServletHolder(new EngineIoServlet(engineIo, heartbeat.idleTimeout(), timers, webSockets));
         socketIo.setAsyncSupported(true);
         context.addServlet(socketIo, "/socket.io/*");
         // "" is the servlet spec's exact match for the context root; other paths get Jetty's 404.
@@ -98,6 +99,11 @@ public final class SocketIoHttpServer {
     /** The default namespace {@code /}, the only one laravel-echo uses. */
     public SocketIoNamespace namespace() {
         return namespace;
+    }
+
+    /** engine.io sessions carried by a websocket (handshaken over it or upgraded), which broadcasts write to directly. */
+    int webSocketSessions() {
+        return webSockets.size();
     }
 
     public LocalRoomAdapter rooms() {
