@@ -30,4 +30,15 @@ if [ "$needs_build" = yes ]; then
   touch "$stamp"
 fi
 
-exec java -cp "e2e/target/classes:$(cat "$classpath_file")" io.echostack.e2e.RunStack "$PWD"
+# The launcher runs in its own session, so a terminal Ctrl-C reaches only this script, which asks the launcher to stop;
+# the launcher then stops the services first and Redis/PostgreSQL last (a Ctrl-C to the whole process group would
+# kill Redis under services that are still shutting down).
+setsid java -cp "e2e/target/classes:$(cat "$classpath_file")" io.echostack.e2e.RunStack "$PWD" &
+launcher=$!
+trap 'kill -TERM "$launcher" 2>/dev/null || true' INT TERM
+status=0
+wait "$launcher" || status=$?
+if kill -0 "$launcher" 2>/dev/null; then   # interrupted by the trap: wait for the orderly stop to finish
+  wait "$launcher" || status=$?
+fi
+exit "$status"

@@ -100,10 +100,7 @@ public final class RedisSubscriber implements AutoCloseable {
         if (connectionEvents != null) {
             connectionEvents.dispose();
         }
-        if (connection != null) {
-            connection.closeAsync();
-        }
-        if (client != null) {
+        if (client != null) { // also closes the pub/sub connection (closing it first too makes Lettuce warn)
             client.shutdownAsync(0, 1, TimeUnit.SECONDS);
         }
         relayThread.shutdown();
