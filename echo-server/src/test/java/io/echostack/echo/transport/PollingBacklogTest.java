@@ -38,10 +38,14 @@ class PollingBacklogTest {
     @EnumSource(EchoGeneration.class)
     void aFrozenPollingClientIsDisconnectedInsteadOfBufferedForever(EchoGeneration generation) throws Exception {
         String channel = "backlog_" + generation.name().toLowerCase();
+        String marker = channel + "_relayed";
         try (EchoClient client = EchoClient.builder(generation, echo.url())
-                .channel(channel).transports(Transports.POLLING).start()) {
+                .channel(channel).transports(Transports.POLLING).start();
+                EchoClient markerClient = EchoClient.builder(generation, echo.url())
+                        .channel(marker).transports(Transports.WEBSOCKET).start()) {
             client.awaitType("connected", WAIT);
             echo.awaitSubscribers(channel, 1);
+            echo.awaitSubscribers(marker, 1);
             ProcessHandle node = clientProcess(channel);
 
             signal(node, "STOP");
@@ -50,6 +54,10 @@ class PollingBacklogTest {
                     echo.publish(RunningEchoServer.PREFIX + channel,
                             "{\"event\":\"backend_poster\",\"data\":{\"n\":" + i + "},\"socket\":null}");
                 }
+                // The relay handles messages in order: once the marker is out, every broadcast above went through
+                // the backlog while the client was still frozen (a busy server may lag behind the PUBLISH loop).
+                echo.publish(RunningEchoServer.PREFIX + marker, "{\"event\":\"backend_poster\",\"data\":{},\"socket\":null}");
+                markerClient.awaitEvent(marker, ".backend_poster", WAIT);
             } finally {
                 signal(node, "CONT");
             }
@@ -63,7 +71,7 @@ class PollingBacklogTest {
     /** The Node process of the client subscribed to this channel (a direct child of the test JVM). */
     private static ProcessHandle clientProcess(String channel) {
         return ProcessHandle.current().children()
-                .filter(process -> process.info().commandLine().orElse("").contains("--channel " + channel))
+                .filter(process -> process.info().commandLine().orElse("").matches(".*--channel " + channel + "( .*|$)"))
                 .findFirst().orElseThrow();
     }
 
