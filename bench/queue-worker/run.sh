@@ -5,7 +5,7 @@
 #   ./mvnw -B -pl queue-worker package -DskipTests && bench/queue-worker/run.sh [jobs per run, default 50000]
 #
 # Env: CONCURRENCY="1 2 4 8" (the runs), WORKER_JAVA_OPTS (e.g. a JFR recording: -XX:StartFlightRecording=filename=...),
-# LARAVEL_JOBS (jobs for Laravel's worker; default: the same number), JAR (another build of the worker, to compare).
+# LARAVEL_JOBS (jobs for Laravel's worker; default: the same number).
 #
 # Needs redis-server and redis-benchmark, and for Laravel's worker php-cli, php-redis and php-laravel-framework (Debian;
 # each installed with apt-get when missing). No PostgreSQL: the worker only touches failed_jobs when a job fails, so
@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JOBS=${1:-50000}
-JAR=${JAR:-queue-worker/target/quarkus-app/quarkus-run.jar}
+JAR=queue-worker/target/quarkus-app/quarkus-run.jar
 OUT=bench/queue-worker/out
 [ -f "$JAR" ] || { echo "build first: ./mvnw -B -pl queue-worker package -DskipTests" >&2; exit 1; }
 if ! command -v redis-server >/dev/null || ! command -v redis-benchmark >/dev/null; then
