@@ -3,12 +3,9 @@ package io.echostack.events.presence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.echostack.events.LettuceScriptExecutor;
+import io.echostack.events.TestRedisConnection;
 import io.echostack.events.broadcast.RedisPrefix;
 import io.echostack.events.json.Json;
-import io.echostack.testsupport.TestRedis;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,30 +13,22 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** presence.lua through {@link PresenceStore} on a real Redis, in laravel-echo-server's key and format. */
 class PresenceStoreTest {
-    private static RedisClient client;
-    private static StatefulRedisConnection<String, String> connection;
-    private static RedisCommands<String, String> redis;
-    private static PresenceStore store;
+    @RegisterExtension
+    static final TestRedisConnection REDIS = new TestRedisConnection();
 
-    @BeforeAll
-    static void connect() {
-        client = RedisClient.create(TestRedis.get().url());
-        connection = client.connect();
-        redis = connection.sync();
-        store = new PresenceStore(new LettuceScriptExecutor(redis), new PresenceKeys(RedisPrefix.LARAVEL_DEFAULT),
-                "test-instance");
-    }
+    private RedisCommands<String, String> redis;
+    private PresenceStore store;
 
-    @AfterAll
-    static void close() {
-        connection.close();
-        client.shutdown();
+    @BeforeEach
+    void connect() {
+        redis = REDIS.commands();
+        store = new PresenceStore(REDIS.scripts(), new PresenceKeys(RedisPrefix.LARAVEL_DEFAULT), "test-instance");
     }
 
     @Test

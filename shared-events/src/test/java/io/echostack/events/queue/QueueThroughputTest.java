@@ -4,51 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.echostack.events.Fixtures;
-import io.echostack.events.LettuceScriptExecutor;
 import io.echostack.events.MutableClock;
+import io.echostack.events.TestRedisConnection;
 import io.echostack.events.broadcast.RedisPrefix;
 import io.echostack.events.json.Json;
-import io.echostack.testsupport.TestRedis;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The per-minute processed and failed counters on a real Redis: written by the worker's scripts, read back. */
 class QueueThroughputTest {
     private static final Instant START = Instant.parse("2026-11-26T12:00:30Z");
     private static final long START_MINUTE = START.getEpochSecond() / 60;
-    private static RedisClient client;
-    private static StatefulRedisConnection<String, String> connection;
-    private static RedisCommands<String, String> redis;
+    @RegisterExtension
+    static final TestRedisConnection REDIS = new TestRedisConnection();
 
+    private RedisCommands<String, String> redis;
     private MutableClock clock;
     private RedisQueue queue;
 
-    @BeforeAll
-    static void connect() {
-        client = RedisClient.create(TestRedis.get().url());
-        connection = client.connect();
-        redis = connection.sync();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        connection.close();
-        client.shutdown();
-    }
-
     @BeforeEach
     void freshQueue() {
+        redis = REDIS.commands();
         redis.flushdb();
         clock = new MutableClock(START);
-        queue = new RedisQueue(new LettuceScriptExecutor(redis), RedisPrefix.LARAVEL_DEFAULT, false, clock);
+        queue = new RedisQueue(REDIS.scripts(), RedisPrefix.LARAVEL_DEFAULT, false, clock);
     }
 
     @Test

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.echostack.events.Fixtures;
-import io.echostack.events.LettuceScriptExecutor;
 import io.echostack.events.MutableClock;
+import io.echostack.events.TestRedisConnection;
 import io.echostack.events.broadcast.RedisPrefix;
 import io.echostack.events.json.Json;
-import io.echostack.testsupport.TestRedis;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -22,39 +19,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Our scripts against a real Redis, side by side with the scripts Laravel 8 sent (captured by redis-cli monitor). */
 class RedisQueueTest {
     private static final RedisPrefix PREFIX = RedisPrefix.LARAVEL_DEFAULT;
-    private static RedisClient client;
-    private static StatefulRedisConnection<String, String> connection;
-    private static RedisCommands<String, String> redis;
+    @RegisterExtension
+    static final TestRedisConnection REDIS = new TestRedisConnection();
 
+    private RedisCommands<String, String> redis;
     private MutableClock clock;
     private RedisQueue queue;
 
-    @BeforeAll
-    static void connect() {
-        client = RedisClient.create(TestRedis.get().url());
-        connection = client.connect();
-        redis = connection.sync();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        connection.close();
-        client.shutdown();
-    }
-
     @BeforeEach
     void freshQueue() {
+        redis = REDIS.commands();
         redis.flushdb();
         clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
-        queue = new RedisQueue(new LettuceScriptExecutor(redis), PREFIX, false, clock);
+        queue = new RedisQueue(REDIS.scripts(), PREFIX, false, clock);
     }
 
     private long now() {
@@ -284,7 +268,7 @@ class RedisQueueTest {
         List<ReservedJob> reserved = queue.reserve("default", 90, 2);
         BroadcastJob first = broadcast("first", "poster_room", "private-a");
         BroadcastJob second = broadcast("second", "poster_room");
-        try (StatefulRedisPubSubConnection<String, String> sub = client.connectPubSub()) {
+        try (StatefulRedisPubSubConnection<String, String> sub = REDIS.connectPubSub()) {
             LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
             sub.addListener(new RedisPubSubAdapter<>() {
                 @Override
