@@ -70,21 +70,25 @@ redis_cpu() {
 per_job_us() { python3 -c "import sys; print(round(($2 - $1) * 1e6 / $3, 1))" "$@"; }
 
 echo "queue-worker (packaged jar, pop -> publish -> delete, --stop-when-empty; jobs/s from the first poll, JVM start"
-echo "excluded; CPU per job: Redis's, and the worker process's including its JVM start):"
-printf '  %-12s %10s %16s %17s\n' concurrency 'jobs/s' 'Redis CPU us/job' 'worker CPU us/job'
+echo "excluded; CPU per job: Redis's; the worker process's in all, from its first pop (JVM start excluded), and over"
+echo "the second half of the jobs (JIT mostly done), read from /proc by steady_cpu.py):"
+printf '  %-12s %10s %16s %25s\n' concurrency 'jobs/s' 'Redis CPU us/job' 'worker CPU us/job: all / from 1st pop / 2nd half'
 for c in ${CONCURRENCY:-1 2 4 8}; do
   fill bench
   before=$(redis_cpu)
-  TIMEFORMAT='%U %S'
-  { time QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$PORT" QUARKUS_FLYWAY_MIGRATE_AT_START=false QUARKUS_HTTP_PORT=0 \
-    java ${WORKER_JAVA_OPTS:-} -jar "$JAR" queue:work --queue=bench --concurrency="$c" --stop-when-empty \
-    >"$OUT/worker-c$c.log" 2>&1; } 2>"$OUT/worker-c$c.time"
+  read -r worker_cpu steady_cpu steady_jobs warm_cpu warm_jobs < <(QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$PORT" \
+    QUARKUS_FLYWAY_MIGRATE_AT_START=false QUARKUS_HTTP_PORT=0 \
+    bench/queue-worker/steady_cpu.py "$PORT" laravel_database_queues:bench "$OUT/worker-c$c.log" -- \
+    java ${WORKER_JAVA_OPTS:-} -jar "$JAR" queue:work --queue=bench --concurrency="$c" --stop-when-empty)
   after=$(redis_cpu)
   rate=$(grep -o '([0-9]* jobs/s)' "$OUT/worker-c$c.log" | tr -dc '0-9')
   left=$(redis-cli -p "$PORT" llen laravel_database_queues:bench)
-  worker_cpu=$(awk '{printf "%.3f", $1 + $2}' "$OUT/worker-c$c.time")
-  printf '  %-12s %10s %16s %17s   (left in queue: %s)\n' "$c" "${rate:-?}" "$(per_job_us "$before" "$after" "$JOBS")" \
-    "$(per_job_us 0 "$worker_cpu" "$JOBS")" "$left"
+  printf '  %-12s %10s %16s %9s / %6s / %6s   (left in queue: %s)\n' "$c" "${rate:-?}" \
+    "$(per_job_us "$before" "$after" "$JOBS")" "$(per_job_us 0 "$worker_cpu" "$JOBS")" \
+    "$(per_job_us 0 "$steady_cpu" "$((steady_jobs > 0 ? steady_jobs : 1))")" \
+    "$(per_job_us 0 "$warm_cpu" "$((warm_jobs > 0 ? warm_jobs : 1))")" "$left"
+  [ -f "$OUT/worker-c$c.log.threads" ] && echo "    2nd half by thread, us/job: $(head -4 "$OUT/worker-c$c.log.threads" \
+    | awk '{printf "%s%s %s", (NR > 1 ? ", " : ""), substr($0, index($0, $3)), $1}')"
 done
 # Laravel's own worker on the same Redis: `php artisan queue:work redis` of a throwaway Laravel 8 app (laravel-app.sh)
 # draining the job envelope Laravel 8 itself queued for a broadcast event (the capture), fresh uuid and id per job.
