@@ -4,10 +4,12 @@
 // table. Per server and scenario: server CPU µs per delivery (utime+stime of the server process from /proc, so
 // Linux only), KB of server RSS per connection, p50/p99 latency (publish → client receive), loss.
 //
-// Both servers first get the same unmeasured warm-up (every scenario at a fifth of its size).
+// Both servers first get the same unmeasured warm-up: every scenario once at --warm-up times its size (default: the
+// full size, so the measured phases are steady state, not JIT compilation).
 // Usage: node bench.mjs --redis-port 6379 [--jar ../../echo-server/target/echo-server.jar]
 //          [--fanout 1000] [--channels 1000] [--idle 5000] [--throughput-clients 100] [--messages 200]
-//          [--rate 50] [--channel-messages 10] [--throughput-messages 100000] [--servers echo-stack,laravel-echo-server]
+//          [--rate 50] [--channel-messages 40] [--throughput-messages 400000] [--warm-up 1]
+//          [--servers echo-stack,laravel-echo-server]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -29,10 +31,12 @@ const { values: args } = parseArgs({
     'throughput-clients': { type: 'string', default: '100' },
     messages: { type: 'string', default: '200' },
     rate: { type: 'string', default: '50' },
-    'channel-messages': { type: 'string', default: '10' },
-    // Deliveries, not broadcasts. Phases of a few CPU-seconds: the CPU clock ticks every 10 ms and JIT compilation
-    // of both servers spills into short phases.
-    'throughput-messages': { type: 'string', default: '100000' },
+    'channel-messages': { type: 'string', default: '40' },
+    // Deliveries, not broadcasts. Phases of several CPU-seconds: the CPU clock ticks every 10 ms.
+    'throughput-messages': { type: 'string', default: '400000' },
+    // Warm-up size as a fraction of each measured scenario. HotSpot's C2 compiles the delivery path for seconds of
+    // CPU after a fifth-size warm-up (per-thread CPU from /proc); a full-size one leaves steady state to measure.
+    'warm-up': { type: 'string', default: '1' },
     servers: { type: 'string', default: 'echo-stack,laravel-echo-server' },
   },
 });
@@ -194,9 +198,9 @@ async function bench(name, port, redis) {
     };
   };
   try {
-    // The same unmeasured warm-up for both servers: every scenario once at a fifth of its size, so the measured
+    // The same unmeasured warm-up for both servers: every scenario once at --warm-up times its size, so the measured
     // phases are steady state rather than JIT compilation (HotSpot's C2, V8's TurboFan) of code seen for the first time.
-    for (const warmUp of Object.values(scenarios(0.2))) {
+    for (const warmUp of Object.values(scenarios(Number(args['warm-up'])))) {
       await measure(server, redis, warmUp);
     }
     const results = {};

@@ -46,8 +46,6 @@ final class EngineIoServlet extends JettyWebSocketServlet {
         factory.setIdleTimeout(idleTimeout);
         factory.setMaxTextMessageSize(MAX_POLLING_BODY);
         factory.setMaxBinaryMessageSize(MAX_POLLING_BODY);
-        // Bounds what a slow consumer can queue; beyond it sends fail and the socket is closed.
-        factory.setMaxOutgoingFrames(10_000);
         factory.setCreator((request, response) -> {
             response.setExtensions(List.of());
             // getHeaders() is a read-only view of the upgrade request's headers, which Jetty keeps for the session

@@ -7,22 +7,21 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.common.WebSocketSession;
-import org.eclipse.jetty.websocket.core.CoreSession;
-import org.eclipse.jetty.websocket.core.Frame;
-import org.eclipse.jetty.websocket.core.OpCode;
+import org.eclipse.jetty.websocket.core.WebSocketCoreSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One engine.io websocket connection over Jetty 12's websocket core. engine.io calls {@link #write} while holding its
- * per-socket lock (and broadcasts call {@link #sendShared} from the relay thread), so sends never block and never
- * throw: a failed send only schedules the close on another thread, which keeps engine.io's close/error handling out
- * of the writer's call stack. Once this websocket carries its engine.io session (handshaken over it, or the client's
- * upgrade completed), it is listed in {@link ActiveWebSockets} so broadcasts can bypass engine.io.
+ * One engine.io websocket connection over Jetty 12's websocket API. Jetty reads and parses the client's frames and
+ * does the close handshake; every frame we send (engine.io's packets, broadcasts, PONGs) goes through this
+ * connection's {@link FrameWriter}. engine.io calls {@link #write} while holding its per-socket lock (and broadcasts
+ * call {@link #sendShared} from the relay thread), so sends never block and never throw: a failed send only schedules
+ * the disconnect on another thread, which keeps engine.io's close/error handling out of the writer's call stack.
+ * Once this websocket carries its engine.io session (handshaken over it, or the client's upgrade completed), it is
+ * listed in {@link ActiveWebSockets} so broadcasts can bypass engine.io.
  * Public because Jetty calls the listener methods through method handles.
  */
 public final class JettyEngineIoWebSocket extends EngineIoWebSocket implements Session.Listener.AutoDemanding {
@@ -37,11 +36,8 @@ public final class JettyEngineIoWebSocket extends EngineIoWebSocket implements S
     private final Map<String, List<String>> headers;
     private final Executor closer;
     private final ActiveWebSockets active;
-    /** One callback for every send of this connection: nothing to do on success, close on failure. */
-    private final org.eclipse.jetty.util.Callback sendCallback =
-            org.eclipse.jetty.util.Callback.from(Invocable.InvocationType.NON_BLOCKING, () -> { }, this::closeLater);
     private volatile Session session;
-    private volatile CoreSession frames;
+    private volatile FrameWriter frames;
     /** The engine.io session id: from the query for an upgrade, from engine.io's OPEN packet for a handshake. */
     private volatile String sid;
     private volatile boolean awaitingOpenPacket;
@@ -61,8 +57,15 @@ public final class JettyEngineIoWebSocket extends EngineIoWebSocket implements S
     @Override
     public void onWebSocketOpen(Session session) {
         this.session = session;
-        this.frames = ((WebSocketSession) session).getCoreSession();
+        WebSocketCoreSession core = (WebSocketCoreSession) ((WebSocketSession) session).getCoreSession();
+        this.frames = new FrameWriter(core.getConnection().getEndPoint(), this::disconnectLater);
         engineIo.handleWebSocket(this);
+    }
+
+    /** Overriding this turns off Jetty's automatic PONG, which would write beside {@link FrameWriter}. */
+    @Override
+    public void onWebSocketPing(ByteBuffer payload) {
+        send(WholeFrames.pong(payload));
     }
 
     @Override
@@ -111,34 +114,38 @@ public final class JettyEngineIoWebSocket extends EngineIoWebSocket implements S
         } else if (PROBE_ANSWER.equals(message)) {
             probeAnswered = true;
         }
-        send(new Frame(OpCode.TEXT, message));
+        send(WholeFrames.text(message));
     }
 
     @Override
     public void write(byte[] message) {
-        send(new Frame(OpCode.BINARY, ByteBuffer.wrap(message)));
+        send(WholeFrames.binary(message));
     }
 
     /**
-     * Sends a text frame whose UTF-8 payload is shared with other connections (encoded once per broadcast): each
-     * connection reads it through its own view, so the bytes are never copied or re-encoded per recipient.
+     * Sends a whole frame shared with other connections (encoded once per broadcast): each connection writes it
+     * through its own view, so the bytes are never copied or re-encoded per recipient.
      */
-    void sendShared(ByteBuffer utf8Payload) {
-        send(new Frame(OpCode.TEXT, utf8Payload.slice()));
+    void sendShared(ByteBuffer wholeFrame) {
+        send(wholeFrame.duplicate());
     }
 
+    /** engine.io closes the session: the close handshake starts once what is queued has been written. */
     @Override
     public void close() {
         Session current = session;
-        if (current != null) {
+        FrameWriter writer = frames;
+        if (writer != null) {
+            writer.closeWhenFlushed(current::close);
+        } else if (current != null) {
             current.close();
         }
     }
 
-    private void send(Frame frame) {
-        CoreSession current = frames;
-        if (current != null) {
-            current.sendFrame(frame, sendCallback, false);
+    private void send(ByteBuffer wholeFrame) {
+        FrameWriter writer = frames;
+        if (writer != null) {
+            writer.send(wholeFrame);
         }
     }
 
@@ -164,8 +171,9 @@ public final class JettyEngineIoWebSocket extends EngineIoWebSocket implements S
         }
     }
 
-    private void closeLater(Throwable cause) {
-        LOG.debug("websocket send failed, closing: {}", cause.toString());
-        closer.execute(this::close);
+    /** A failed write or a client that stopped reading: no close handshake is possible, drop the connection. */
+    private void disconnectLater(Throwable cause) {
+        LOG.debug("websocket send failed, disconnecting: {}", cause.toString());
+        closer.execute(session::disconnect);
     }
 }

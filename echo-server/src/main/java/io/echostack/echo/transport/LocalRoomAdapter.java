@@ -173,7 +173,7 @@ public final class LocalRoomAdapter extends SocketIoAdapter {
             }
             JettyEngineIoWebSocket webSocket = webSockets.get(session.getId());
             if (webSocket != null) {
-                webSocket.sendShared(message.webSocketPayload());
+                webSocket.sendShared(message.webSocketFrame());
                 return true;
             }
             if (!pollingBacklog.admit(session)) {

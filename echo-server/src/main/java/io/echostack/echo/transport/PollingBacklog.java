@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * Bounds what engine.io-server buffers for a polling client between two polls: its write buffer has no limit, so a
  * frozen or vanished polling client would hold every broadcast until its ping timeout. A client more than
  * {@link #MAX_PACKETS} broadcasts behind its last poll is closed and gets nothing more queued. (Websocket clients are
- * bounded by Jetty's outgoing frame limit, see {@link EngineIoServlet}.)
+ * bounded by {@link FrameWriter}.)
  */
 final class PollingBacklog {
     static final int MAX_PACKETS = 1000;

@@ -13,13 +13,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The HTTP surface around socket.io: health check, preflight, and the polling body limits. */
+/**
+ * The HTTP surface around socket.io: health check, preflight, the polling body limits, and the websocket frames a
+ * strict client (the JDK's) sees from {@link FrameWriter}: text packets, PONG for PING, the close handshake.
+ */
 class HttpEdgesTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static RunningEchoServer echo;
@@ -93,6 +103,50 @@ class HttpEdgesTest {
                 + "Host: 127.0.0.1\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nx\r\n0\r\n\r\n");
 
         assertThat(status).contains(" 400 ");
+    }
+
+    @Test
+    void aWebSocketPingIsAnsweredAndTheCloseHandshakeCompletes() throws Exception {
+        FrameRecorder recorder = new FrameRecorder();
+        WebSocket webSocket = HTTP.newWebSocketBuilder()
+                .buildAsync(URI.create(echo.url().replace("http", "ws") + "/socket.io/?EIO=4&transport=websocket"), recorder)
+                .get(10, TimeUnit.SECONDS);
+
+        assertThat(recorder.texts.poll(10, TimeUnit.SECONDS)).startsWith("0{\"sid\":");
+        webSocket.sendPing(ByteBuffer.wrap("are you there".getBytes(StandardCharsets.UTF_8)));
+        assertThat(recorder.pongs.poll(10, TimeUnit.SECONDS)).isEqualTo("are you there");
+        webSocket.sendText("40", true); // socket.io CONNECT on the default namespace
+        assertThat(recorder.texts.poll(10, TimeUnit.SECONDS)).startsWith("40{\"sid\":");
+
+        webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
+        assertThat(recorder.closed.get(10, TimeUnit.SECONDS)).isEqualTo(WebSocket.NORMAL_CLOSURE);
+    }
+
+    /** What the server sent, frame by frame. */
+    private static final class FrameRecorder implements WebSocket.Listener {
+        final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
+        final BlockingQueue<String> pongs = new LinkedBlockingQueue<>();
+        final CompletableFuture<Integer> closed = new CompletableFuture<>();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            texts.add(data.toString());
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+            pongs.add(StandardCharsets.UTF_8.decode(message).toString());
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
     }
 
     private static String rawRequest(String head) throws Exception {

@@ -14,13 +14,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A polling client that stops polling (a frozen tab: the real client process is stopped with SIGSTOP) while
- * broadcasts keep coming is disconnected once {@link PollingBacklog#MAX_PACKETS} are waiting for it, instead of having
- * every broadcast buffered for it until its ping timeout. When it wakes up it gets at most that backlog, then the
- * disconnect.
+ * A client that stops reading (a frozen tab: the real client process is stopped with SIGSTOP) while broadcasts keep
+ * coming is disconnected once its backlog is full, instead of having every broadcast buffered for it until its ping
+ * timeout: {@link PollingBacklog#MAX_PACKETS} broadcasts for polling, {@link FrameWriter#MAX_QUEUED_BYTES} of
+ * unwritten frames (beyond what the kernel's socket buffers took) for websocket. When it wakes up it gets at most
+ * that backlog, then the disconnect.
  */
-class PollingBacklogTest {
-    private static final int PUBLISHED = PollingBacklog.MAX_PACKETS + 200;
+class SlowClientTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static RunningEchoServer echo;
 
@@ -37,10 +37,31 @@ class PollingBacklogTest {
     @ParameterizedTest
     @EnumSource(EchoGeneration.class)
     void aFrozenPollingClientIsDisconnectedInsteadOfBufferedForever(EchoGeneration generation) throws Exception {
-        String channel = "backlog_" + generation.name().toLowerCase();
+        int published = PollingBacklog.MAX_PACKETS + 200;
+        EchoClient client = publishWhileFrozen(generation, Transports.POLLING, published, "");
+        // The poll pending when the client froze takes the first broadcast; the backlog holds the next ones.
+        assertThat(client.events()).hasSizeBetween(1, PollingBacklog.MAX_PACKETS + 1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EchoGeneration.class)
+    void aFrozenWebSocketClientIsDisconnectedInsteadOfBufferedForever(EchoGeneration generation) throws Exception {
+        // 64 KB broadcasts: 400 of them (25 MB) are more than loopback socket buffers plus the writer's bound.
+        int published = 400;
+        EchoClient client = publishWhileFrozen(generation, Transports.WEBSOCKET, published, "x".repeat(64 * 1024));
+        assertThat(client.events()).hasSizeLessThan(published);
+    }
+
+    /**
+     * Freezes a client of {@code transport}, publishes {@code count} broadcasts to its channel, thaws it and waits
+     * for its disconnect. @return the thawed client (closed, its output kept)
+     */
+    private static EchoClient publishWhileFrozen(EchoGeneration generation, Transports transport, int count,
+                                                 String padding) throws Exception {
+        String channel = "slow_" + transport.name().toLowerCase() + "_" + generation.name().toLowerCase();
         String marker = channel + "_relayed";
         try (EchoClient client = EchoClient.builder(generation, echo.url())
-                .channel(channel).transports(Transports.POLLING).start();
+                .channel(channel).transports(transport).start();
                 EchoClient markerClient = EchoClient.builder(generation, echo.url())
                         .channel(marker).transports(Transports.WEBSOCKET).start()) {
             client.awaitType("connected", WAIT);
@@ -50,9 +71,9 @@ class PollingBacklogTest {
 
             signal(node, "STOP");
             try {
-                for (int i = 0; i < PUBLISHED; i++) {
-                    echo.publish(RunningEchoServer.PREFIX + channel,
-                            "{\"event\":\"backend_poster\",\"data\":{\"n\":" + i + "},\"socket\":null}");
+                for (int i = 0; i < count; i++) {
+                    echo.publish(RunningEchoServer.PREFIX + channel, "{\"event\":\"backend_poster\",\"data\":{\"n\":"
+                            + i + ",\"padding\":\"" + padding + "\"},\"socket\":null}");
                 }
                 // The relay handles messages in order: once the marker is out, every broadcast above went through
                 // the backlog while the client was still frozen (a busy server may lag behind the PUBLISH loop).
@@ -63,8 +84,7 @@ class PollingBacklogTest {
             }
 
             client.awaitType("disconnected", WAIT);
-            // The poll pending when the client froze takes the first broadcast; the backlog holds the next ones.
-            assertThat(client.events()).hasSizeBetween(1, PollingBacklog.MAX_PACKETS + 1);
+            return client;
         }
     }
 
