@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Runs the Lua scripts over the Mutiny Vert.x Redis client that quarkus-redis-client injects: EVALSHA, and EVAL
@@ -34,25 +35,40 @@ public final class VertxScriptExecutor implements ScriptExecutor {
 
     @Override
     public Object run(LuaScript script, List<String> keys, List<String> args) {
+        return RedisReplies.toJava(send(script, keys, request -> args.forEach(request::arg)), false);
+    }
+
+    /** Arguments sent and bulk replies kept as the bytes Vert.x reads: no UTF-8 encoding or decoding on the way. */
+    @Override
+    public Object runBinary(LuaScript script, List<String> keys, List<byte[]> args) {
+        return RedisReplies.toJava(send(script, keys, request -> args.forEach(request::arg)), true);
+    }
+
+    private Response send(LuaScript script, List<String> keys, Consumer<Request> args) {
         try {
-            return RedisReplies.toJava(send(Command.EVALSHA, script.sha1(), keys, args));
+            return send(Command.EVALSHA, script.sha1(), keys, args);
         } catch (RuntimeException e) {
             if (!isNoScript(e)) {
-                throw new RedisScriptException("Redis script " + script.name().toLowerCase(Locale.ROOT) + ".lua failed: " + e.getMessage(), e);
+                throw failed(script, e);
             }
         }
         try {
-            return RedisReplies.toJava(send(Command.EVAL, script.source(), keys, args));
+            return send(Command.EVAL, script.source(), keys, args);
         } catch (RuntimeException e) {
-            throw new RedisScriptException("Redis script " + script.name().toLowerCase(Locale.ROOT) + ".lua failed: " + e.getMessage(), e);
+            throw failed(script, e);
         }
     }
 
-    private Response send(Command command, String script, List<String> keys, List<String> args) {
+    private Response send(Command command, String script, List<String> keys, Consumer<Request> args) {
         Request request = Request.cmd(command).arg(script).arg(keys.size());
         keys.forEach(request::arg);
-        args.forEach(request::arg);
+        args.accept(request);
         return redis.send(request).await().atMost(timeout);
+    }
+
+    private static RedisScriptException failed(LuaScript script, RuntimeException error) {
+        return new RedisScriptException("Redis script " + script.name().toLowerCase(Locale.ROOT) + ".lua failed: "
+                + error.getMessage(), error);
     }
 
     /** Redis's error reply starts with the error code; the client may wrap it, so look down the cause chain. */

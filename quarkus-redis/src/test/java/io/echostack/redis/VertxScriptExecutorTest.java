@@ -82,6 +82,27 @@ class VertxScriptExecutorTest {
 
     @ParameterizedTest
     @EnumSource(value = ProtocolVersion.class)
+    void passesBytesThroughUnchanged(ProtocolVersion protocol) {
+        Redis client = client(protocol);
+        VertxScriptExecutor executor = new VertxScriptExecutor(client, Duration.ofSeconds(5));
+        String key = "binary-" + protocol;
+        // not valid UTF-8 (0xff), a NUL and a 3-byte character: a decode and re-encode would change them
+        byte[] value = {(byte) 0xff, 0, 'a', (byte) 0xe6, (byte) 0xb5, (byte) 0xb7};
+
+        Object reply = executor.runBinary(LuaScript.RESTART_SIGNAL, List.of(key), List.of(value));
+
+        assertThat(reply).isInstanceOf(List.class);
+        assertThat((byte[]) ((List<?>) reply).get(0)).isEqualTo(value);
+        assertThat(client.send(Request.cmd(Command.GET).arg(key)).await().atMost(Duration.ofSeconds(5)).toBytes())
+                .isEqualTo(value);
+        assertThat(executor.runBinary(LuaScript.SIZE, List.of(key + ":a", key + ":b", key + ":c"), List.of()))
+                .isEqualTo(0L);
+        client.send(Request.cmd(Command.DEL).arg(key)).await().atMost(Duration.ofSeconds(5));
+        client.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ProtocolVersion.class)
     void sendsTheSourceAgainAfterScriptFlush(ProtocolVersion protocol) {
         Redis client = client(protocol);
         VertxScriptExecutor executor = new VertxScriptExecutor(client, Duration.ofSeconds(5));

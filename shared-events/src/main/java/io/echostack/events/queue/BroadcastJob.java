@@ -1,15 +1,20 @@
 package io.echostack.events.queue;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.echostack.events.MalformedPayloadException;
 import io.echostack.events.broadcast.BroadcastMessage;
 import io.echostack.events.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -44,6 +49,39 @@ public record BroadcastJob(List<String> channels, String event, ObjectNode data,
     /** The message published on every channel: Laravel's shape, {@code socket} copied into {@code data}. */
     public BroadcastMessage message() {
         return BroadcastMessage.of(event, data, socket);
+    }
+
+    /**
+     * {@link #message()}{@code .toJson()} as UTF-8 bytes, written straight from this job (no copy of {@code data}, no
+     * String): the worker's hot path. {@code socket} replaces a {@code data.socket} in place, else is appended, as
+     * PHP's {@code $payload['socket'] = …} does.
+     */
+    public byte[] messageJson() {
+        ByteArrayBuilder out = new ByteArrayBuilder(256);
+        try (JsonGenerator json = Json.broadcastWriter().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("event", event);
+            json.writeObjectFieldStart("data");
+            boolean socketInData = false;
+            for (Map.Entry<String, JsonNode> field : data.properties()) {
+                if (field.getKey().equals("socket")) {
+                    json.writeStringField("socket", socket);
+                    socketInData = true;
+                } else {
+                    json.writeFieldName(field.getKey());
+                    json.writeTree(field.getValue());
+                }
+            }
+            if (!socketInData) {
+                json.writeStringField("socket", socket);
+            }
+            json.writeEndObject();
+            json.writeStringField("socket", socket);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail with I/O", e);
+        }
+        return out.toByteArray();
     }
 
     /** A fresh envelope as Laravel's {@code createPayload} builds it: new uuid and id, attempts 0. */

@@ -59,8 +59,25 @@ public final class JobEnvelope {
      * the fields a worker cannot do without.
      */
     public static JobEnvelope parse(String json) throws MalformedPayloadException {
+        try {
+            return parse(Json.mapper().createParser(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a String cannot fail with I/O", e);
+        }
+    }
+
+    /** {@link #parse(String)} of UTF-8 bytes as Redis returned them (no decoding to a String first). */
+    public static JobEnvelope parse(byte[] json) throws MalformedPayloadException {
+        try {
+            return parse(Json.mapper().createParser(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a byte array cannot fail with I/O", e);
+        }
+    }
+
+    private static JobEnvelope parse(JsonParser input) throws MalformedPayloadException {
         JobEnvelope envelope;
-        try (JsonParser parser = Json.mapper().createParser(json)) {
+        try (JsonParser parser = input) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedPayloadException("job payload must be a JSON object");
             }
@@ -70,7 +87,7 @@ public final class JobEnvelope {
         } catch (JsonProcessingException e) {
             throw new MalformedPayloadException("job payload is not a Laravel job envelope: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("reading a String cannot fail with I/O", e);
+            throw new UncheckedIOException("reading from memory cannot fail with I/O", e);
         }
         if (!envelope.attemptsRead) {
             // the pop script cannot count an attempt without it, so the job would be retried forever

@@ -3,6 +3,7 @@ package io.echostack.events.queue;
 import io.echostack.events.broadcast.RedisPrefix;
 import io.echostack.events.script.LuaScript;
 import io.echostack.events.script.ScriptExecutor;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,13 +81,13 @@ public final class RedisQueue {
     public Optional<ReservedJob> reserve(String queue, Integer retryAfterSeconds) {
         QueueKeys keys = keys(queue);
         long expiresAt = now() + (retryAfterSeconds == null ? 0 : retryAfterSeconds);
-        List<?> result = (List<?>) redis.run(LuaScript.POP,
-                List.of(keys.ready(), keys.reserved(), keys.notifyList()), List.of(Long.toString(expiresAt)));
+        List<?> result = (List<?>) redis.runBinary(LuaScript.POP,
+                List.of(keys.ready(), keys.reserved(), keys.notifyList()), List.of(ascii(expiresAt)));
         Object raw = result == null || result.isEmpty() ? null : result.get(0);
         if (raw == null) {
             return Optional.empty();
         }
-        return Optional.of(new ReservedJob(queue, (String) raw, (String) result.get(1)));
+        return Optional.of(new ReservedJob(queue, (byte[]) raw, (byte[]) result.get(1)));
     }
 
     /**
@@ -99,12 +100,11 @@ public final class RedisQueue {
         }
         QueueKeys keys = keys(queue);
         long expiresAt = now() + (retryAfterSeconds == null ? 0 : retryAfterSeconds);
-        List<?> result = (List<?>) redis.run(LuaScript.POP_MANY,
-                List.of(keys.ready(), keys.reserved(), keys.notifyList()),
-                List.of(Long.toString(expiresAt), Integer.toString(max)));
+        List<?> result = (List<?>) redis.runBinary(LuaScript.POP_MANY,
+                List.of(keys.ready(), keys.reserved(), keys.notifyList()), List.of(ascii(expiresAt), ascii(max)));
         List<ReservedJob> jobs = new ArrayList<>(result.size() / 2);
         for (int i = 0; i + 1 < result.size(); i += 2) {
-            jobs.add(new ReservedJob(queue, (String) result.get(i), (String) result.get(i + 1)));
+            jobs.add(new ReservedJob(queue, (byte[]) result.get(i), (byte[]) result.get(i + 1)));
         }
         return jobs;
     }
@@ -120,28 +120,29 @@ public final class RedisQueue {
             return List.of();
         }
         String queue = jobs.get(0).reserved().queue();
-        List<String> args = new ArrayList<>();
-        args.add(Long.toString(QueueKeys.COUNTER_TTL_SECONDS));
+        List<byte[]> args = new ArrayList<>();
+        args.add(ascii(QueueKeys.COUNTER_TTL_SECONDS));
         for (ReservedBroadcast job : jobs) {
             if (!job.reserved().queue().equals(queue)) {
                 throw new IllegalArgumentException("jobs of queues " + queue + " and " + job.reserved().queue()
                         + " in one call");
             }
             List<String> channels = job.job().channels();
-            args.add(job.reserved().reserved());
-            args.add(job.job().message().toJson());
-            args.add(Integer.toString(channels.size()));
-            channels.forEach(channel -> args.add(prefix.apply(channel)));
+            args.add(job.reserved().reservedBytes());
+            args.add(job.job().messageJson());
+            args.add(ascii(channels.size()));
+            channels.forEach(channel -> args.add(prefix.apply(channel).getBytes(StandardCharsets.UTF_8)));
         }
         QueueKeys keys = keys(queue);
-        List<?> removed = (List<?>) redis.run(LuaScript.PUBLISH_DELETE,
+        List<?> removed = (List<?>) redis.runBinary(LuaScript.PUBLISH_DELETE,
                 List.of(keys.reserved(), keys.processed(nowEpochMinute())), args);
         return removed.stream().map(count -> count instanceof Long n && n > 0).toList();
     }
 
     /** Finishes a job: ZREM its reservation. False when the reservation had already expired and moved on. */
     public boolean delete(ReservedJob job) {
-        Object removed = redis.run(LuaScript.DELETE, List.of(keys(job.queue()).reserved()), List.of(job.reserved()));
+        Object removed = redis.runBinary(LuaScript.DELETE, List.of(keys(job.queue()).reserved()),
+                List.of(job.reservedBytes()));
         return removed instanceof Long count && count > 0;
     }
 
@@ -151,8 +152,9 @@ public final class RedisQueue {
      */
     public boolean deleteFailed(ReservedJob job) {
         QueueKeys keys = keys(job.queue());
-        Object removed = redis.run(LuaScript.DELETE_FAILED, List.of(keys.reserved(), keys.failed(nowEpochMinute())),
-                List.of(job.reserved(), Long.toString(QueueKeys.COUNTER_TTL_SECONDS)));
+        Object removed = redis.runBinary(LuaScript.DELETE_FAILED,
+                List.of(keys.reserved(), keys.failed(nowEpochMinute())),
+                List.of(job.reservedBytes(), ascii(QueueKeys.COUNTER_TTL_SECONDS)));
         return removed instanceof Long count && count > 0;
     }
 
@@ -214,8 +216,8 @@ public final class RedisQueue {
     /** Gives the job back for another attempt in {@code delaySeconds} (0: at the next migrate), attempt counted. */
     public void release(ReservedJob job, long delaySeconds) {
         QueueKeys keys = keys(job.queue());
-        redis.run(LuaScript.RELEASE, List.of(keys.delayed(), keys.reserved()),
-                List.of(job.reserved(), Long.toString(now() + delaySeconds)));
+        redis.runBinary(LuaScript.RELEASE, List.of(keys.delayed(), keys.reserved()),
+                List.of(job.reservedBytes(), ascii(now() + delaySeconds)));
     }
 
     /** Ready + delayed + reserved jobs. */
@@ -243,6 +245,10 @@ public final class RedisQueue {
 
     private void migrate(String from, QueueKeys keys, long now) {
         redis.run(LuaScript.MIGRATE, List.of(from, keys.ready(), keys.notifyList()), List.of(Long.toString(now)));
+    }
+
+    private static byte[] ascii(long number) {
+        return Long.toString(number).getBytes(StandardCharsets.US_ASCII);
     }
 
     private static long count(Object counter) {

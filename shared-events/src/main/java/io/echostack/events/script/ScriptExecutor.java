@@ -1,5 +1,7 @@
 package io.echostack.events.script;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,4 +14,27 @@ import java.util.List;
 public interface ScriptExecutor {
 
     Object run(LuaScript script, List<String> keys, List<String> args);
+
+    /**
+     * {@link #run} with the arguments and the bulk-string replies as raw bytes ({@code byte[]}), for payloads that go
+     * back to Redis unchanged (a queue worker's reserved job): a client that can pass bytes through overrides this so
+     * they are never decoded and re-encoded. This default goes through {@link #run} as UTF-8 text.
+     */
+    default Object runBinary(LuaScript script, List<String> keys, List<byte[]> args) {
+        List<String> text = new ArrayList<>(args.size());
+        args.forEach(arg -> text.add(new String(arg, StandardCharsets.UTF_8)));
+        return toBytes(run(script, keys, text));
+    }
+
+    private static Object toBytes(Object reply) {
+        if (reply instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        if (reply instanceof List<?> list) {
+            List<Object> values = new ArrayList<>(list.size());
+            list.forEach(value -> values.add(toBytes(value)));
+            return values;
+        }
+        return reply;
+    }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.echostack.events.Fixtures;
 import io.echostack.events.MalformedPayloadException;
 import io.echostack.events.json.Json;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,17 @@ class BroadcastJobTest {
                 + "\"total\":3,\"month\":1,\"data\":{\"id\":7,\"title\":\"hi\"},\"url\":\"\\/admin\\/posters\\/7\\/edit\","
                 + "\"msg\":\"\\u6d77\\u62a5\\u2606hi\\u2606\\u5df2\\u65b0\\u589e!\",\"socket\":\"abc123.456\"},"
                 + "\"socket\":\"abc123.456\"}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"total\":3,\"url\":\"/a/b\",\"msg\":\"海报☆😀\\u0000\\\"q\\\"\\n\"}",
+            "{\"a\":1,\"socket\":\"old\",\"b\":[1.5,true,null,{\"c\":\"</script>\"}]}", "{\"n\":12345678901234567890}"})
+    void messageBytesAreTheMessageJsonInUtf8(String data) throws Exception {
+        for (String socket : new String[] {null, "abc123.456"}) {
+            BroadcastJob job = new BroadcastJob(List.of("room"), "ev/ent☆", (ObjectNode) Json.mapper().readTree(data),
+                    socket);
+            assertThat(new String(job.messageJson(), StandardCharsets.UTF_8)).isEqualTo(job.message().toJson());
+        }
     }
 
     @Test
