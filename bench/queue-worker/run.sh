@@ -4,7 +4,7 @@
 #
 #   ./mvnw -B -pl queue-worker package -DskipTests && bench/queue-worker/run.sh [jobs per run, default 50000]
 #
-# Env: CONCURRENCY="1 2 4 8" (the runs), WORKER_JAVA_OPTS (e.g. a JFR recording: -XX:StartFlightRecording=filename=...),
+# Env: CONCURRENCY="1 2 4 8" (the runs), JAR (another build of the worker), WORKER_JAVA_OPTS (e.g. a JFR recording: -XX:StartFlightRecording=filename=...),
 # LARAVEL_JOBS (jobs for Laravel's worker; default: the same number).
 #
 # Needs redis-server and redis-benchmark, and for Laravel's worker php-cli, php-redis and php-laravel-framework (Debian;
@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JOBS=${1:-50000}
-JAR=queue-worker/target/quarkus-app/quarkus-run.jar
+JAR=${JAR:-queue-worker/target/quarkus-app/quarkus-run.jar}  # JAR=... compares another build
 OUT=bench/queue-worker/out
 [ -f "$JAR" ] || { echo "build first: ./mvnw -B -pl queue-worker package -DskipTests" >&2; exit 1; }
 if ! command -v redis-server >/dev/null || ! command -v redis-benchmark >/dev/null; then
@@ -75,6 +75,7 @@ echo "the second half of the jobs (JIT mostly done), read from /proc by steady_c
 printf '  %-12s %10s %16s %25s\n' concurrency 'jobs/s' 'Redis CPU us/job' 'worker CPU us/job: all / from 1st pop / 2nd half'
 for c in ${CONCURRENCY:-1 2 4 8}; do
   fill bench
+  rm -f "$OUT/worker-c$c.log.threads"
   before=$(redis_cpu)
   read -r worker_cpu steady_cpu steady_jobs warm_cpu warm_jobs < <(QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$PORT" \
     QUARKUS_FLYWAY_MIGRATE_AT_START=false QUARKUS_HTTP_PORT=0 \
@@ -83,12 +84,15 @@ for c in ${CONCURRENCY:-1 2 4 8}; do
   after=$(redis_cpu)
   rate=$(grep -o '([0-9]* jobs/s)' "$OUT/worker-c$c.log" | tr -dc '0-9')
   left=$(redis-cli -p "$PORT" llen laravel_database_queues:bench)
+  redis_us=$(per_job_us "$before" "$after" "$JOBS")
   printf '  %-12s %10s %16s %9s / %6s / %6s   (left in queue: %s)\n' "$c" "${rate:-?}" \
-    "$(per_job_us "$before" "$after" "$JOBS")" "$(per_job_us 0 "$worker_cpu" "$JOBS")" \
+    "$redis_us" "$(per_job_us 0 "$worker_cpu" "$JOBS")" \
     "$(per_job_us 0 "$steady_cpu" "$((steady_jobs > 0 ? steady_jobs : 1))")" \
     "$(per_job_us 0 "$warm_cpu" "$((warm_jobs > 0 ? warm_jobs : 1))")" "$left"
   [ -f "$OUT/worker-c$c.log.threads" ] && echo "    2nd half by thread, us/job: $(head -4 "$OUT/worker-c$c.log.threads" \
     | awk '{printf "%s%s %s", (NR > 1 ? ", " : ""), substr($0, index($0, $3)), $1}')"
+  # Redis runs the scripts on one thread: at this CPU per job it cannot go faster, whatever the worker does
+  echo "    ceiling of Redis alone at $redis_us us/job (one whole core): $(python3 -c "print(round(1e6 / $redis_us))") jobs/s"
 done
 # Laravel's own worker on the same Redis: `php artisan queue:work redis` of a throwaway Laravel 8 app (laravel-app.sh)
 # draining the job envelope Laravel 8 itself queued for a broadcast event (the capture), fresh uuid and id per job.
