@@ -15,9 +15,11 @@ import org.eclipse.jetty.util.Callback;
  * per recipient (JFR), where laravel-echo-server's {@code ws} does little more than the write syscall. Here a broadcast
  * frame is encoded once and each recipient costs one lock and one write.
  * <p>
- * Jetty's own flusher is left only the close frame: {@link #closeWhenFlushed} runs the close once everything queued is
- * written, so the two never write at once. (PINGs are answered through here too, see
- * {@link JettyEngineIoWebSocket#onWebSocketPing}.) A client that stops reading is cut off once more than
+ * Jetty's own flusher is left only the close frame: {@link #closeWhenFlushed} runs the close (ours, or Jetty's answer to
+ * the client's CLOSE) once everything queued is written, so the two never write at once. PINGs are answered through
+ * here too, see {@link JettyEngineIoWebSocket#onWebSocketPing}. (Were Jetty ever to write while we do — closing an
+ * idle connection, which engine.io's shorter ping timeout does first — the EndPoint refuses the second write and the
+ * connection is dropped; bytes never interleave.) A client that stops reading is cut off once more than
  * {@value #MAX_QUEUED_BYTES} bytes of frames wait for it, instead of being buffered forever. (Broadcast frames
  * are shared between recipients, so this over-counts memory: it bounds how far one client may fall behind.)
  */
@@ -70,12 +72,19 @@ final class FrameWriter implements Callback {
         }
     }
 
-    /** Runs {@code close} (Jetty's close handshake) once every queued frame is written; later frames are dropped. */
+    /**
+     * Runs {@code close} (a step of Jetty's close handshake) once every queued frame is written; frames sent after this
+     * are dropped. Several calls (engine.io closing, the client's CLOSE) all run, in order.
+     */
     void closeWhenFlushed(Runnable close) {
         synchronized (this) {
             closing = true;
             if (writing) {
-                closeAction = close;
+                Runnable earlier = closeAction;
+                closeAction = earlier == null ? close : () -> {
+                    earlier.run();
+                    close.run();
+                };
                 return;
             }
         }

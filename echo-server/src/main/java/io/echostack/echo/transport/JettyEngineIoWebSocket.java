@@ -84,9 +84,16 @@ public final class JettyEngineIoWebSocket extends EngineIoWebSocket implements S
         emit("message", (Object) bytes);
     }
 
+    /** Jetty answers the client's CLOSE when {@code callback} completes: only once our queued frames are written. */
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         forget();
+        FrameWriter writer = frames;
+        if (writer != null) {
+            writer.closeWhenFlushed(callback::succeed);
+        } else {
+            callback.succeed();
+        }
         emit("close");
     }
 
