@@ -8,24 +8,14 @@ import io.echostack.testsupport.node.EchoGeneration;
 import io.echostack.testsupport.node.Transports;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Subscribe/unsubscribe, sender exclusion and bad input, with real laravel-echo clients and a real Redis. */
 class ChannelBehaviourTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static RunningEchoServer echo;
-
-    @BeforeAll
-    static void start() throws Exception {
-        echo = new RunningEchoServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        echo.close();
-    }
+    @RegisterExtension
+    static final RunningEchoServer echo = RunningEchoServer.perTestClass();
 
     @Test
     void theSenderSocketIsExcludedAndEveryoneElseReceives() {

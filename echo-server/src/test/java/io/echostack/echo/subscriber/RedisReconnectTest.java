@@ -19,7 +19,7 @@ class RedisReconnectTest {
     @Test
     void broadcastsResumeAfterARedisRestart() throws Exception {
         assumeThat(TestRedis.get().isEmbedded()).as("only an embedded Redis can be restarted").isTrue();
-        try (RunningEchoServer echo = new RunningEchoServer();
+        try (RunningEchoServer echo = new RunningEchoServer("");
              EchoClient client = EchoClient.builder(EchoGeneration.ECHO_2, echo.url())
                      .channel("reconnect_room").transports(Transports.WEBSOCKET).start()) {
             client.awaitSocketId(Duration.ofSeconds(20));

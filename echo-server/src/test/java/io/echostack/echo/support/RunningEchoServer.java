@@ -13,21 +13,42 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An echo-server started in-process on a free loopback port, subscribed to the test Redis with Laravel 8's default
  * prefix, plus a Lettuce connection that publishes like Laravel. Console output is captured for assertions.
+ * <p>
+ * One server for a whole test class with the default config:
+ * {@code @RegisterExtension static final RunningEchoServer echo = RunningEchoServer.perTestClass();} — started before
+ * the class's first test, closed after its last. The constructors start one at once (close it yourself).
  */
-public final class RunningEchoServer implements AutoCloseable {
+public final class RunningEchoServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     public static final String PREFIX = "laravel_database_";
 
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
-    private final EchoServer server;
-    private final RedisClient redis;
-    private final StatefulRedisConnection<String, String> publisher;
+    private EchoServer server;
+    private RedisClient redis;
+    private StatefulRedisConnection<String, String> publisher;
 
-    public RunningEchoServer() throws Exception {
-        this("");
+    /** Started by {@link #beforeAll}. */
+    private RunningEchoServer() {
+    }
+
+    public static RunningEchoServer perTestClass() {
+        return new RunningEchoServer();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        start("", "", testRedis(), TestRedis.get().url());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
     }
 
     /** @param extraKeys more top-level config members, e.g. {@code "authHost": "http://…",} (with a trailing comma) */
@@ -45,6 +66,11 @@ public final class RunningEchoServer implements AutoCloseable {
      * @param publisherUrl the Redis that {@link #publish} and {@link #redis()} use
      */
     public RunningEchoServer(String extraKeys, String databaseKeys, String redisObject, String publisherUrl)
+            throws Exception {
+        start(extraKeys, databaseKeys, redisObject, publisherUrl);
+    }
+
+    private void start(String extraKeys, String databaseKeys, String redisObject, String publisherUrl)
             throws Exception {
         String json = """
                 {%s "host": "127.0.0.1", "port": %d, "devMode": true,

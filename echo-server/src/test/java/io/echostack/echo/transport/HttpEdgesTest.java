@@ -22,9 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The HTTP surface around socket.io: health check, preflight, the polling body limits, and the websocket frames a
@@ -32,17 +31,8 @@ import org.junit.jupiter.api.Test;
  */
 class HttpEdgesTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static RunningEchoServer echo;
-
-    @BeforeAll
-    static void start() throws Exception {
-        echo = new RunningEchoServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        echo.close();
-    }
+    @RegisterExtension
+    static final RunningEchoServer echo = RunningEchoServer.perTestClass();
 
     @Test
     void rootAnswersOkLikeTheReferenceHealthCheck() throws Exception {

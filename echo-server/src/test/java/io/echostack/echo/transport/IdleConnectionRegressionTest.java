@@ -9,9 +9,8 @@ import io.echostack.testsupport.node.Transports;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Regression for engine.io-server 6.3.2 bug 1: after a polling→websocket upgrade the server pings EIO3 clients,
@@ -22,17 +21,8 @@ import org.junit.jupiter.api.Test;
 class IdleConnectionRegressionTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Duration IDLE = Duration.ofSeconds(125);
-    private static RunningEchoServer echo;
-
-    @BeforeAll
-    static void start() throws Exception {
-        echo = new RunningEchoServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        echo.close();
-    }
+    @RegisterExtension
+    static final RunningEchoServer echo = RunningEchoServer.perTestClass();
 
     @Test
     void idleClientsStayConnectedPastTheHeartbeatWindow() throws Exception {

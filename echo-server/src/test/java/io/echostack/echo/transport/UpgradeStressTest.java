@@ -8,9 +8,8 @@ import io.echostack.testsupport.node.EchoGeneration;
 import io.echostack.testsupport.node.Transports;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Regression for engine.io-server 6.3.2 bug 2: many clients upgrading from polling to websocket at once sometimes
@@ -21,17 +20,8 @@ import org.junit.jupiter.api.Test;
 class UpgradeStressTest {
     private static final int PER_GENERATION = 50;
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static RunningEchoServer echo;
-
-    @BeforeAll
-    static void start() throws Exception {
-        echo = new RunningEchoServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        echo.close();
-    }
+    @RegisterExtension
+    static final RunningEchoServer echo = RunningEchoServer.perTestClass();
 
     @Test
     void manyClientsUpgradeTogetherWithoutDisconnects() {
