@@ -15,8 +15,8 @@ import org.eclipse.jetty.util.Callback;
  * per recipient (JFR), where laravel-echo-server's {@code ws} does little more than the write syscall. Here a broadcast
  * frame is encoded once and each recipient costs one lock and one write.
  * <p>
- * Jetty's own flusher is left only the close frame: {@link #closeWhenFlushed} runs the close (ours, or Jetty's answer to
- * the client's CLOSE) once everything queued is written, so the two never write at once. PINGs are answered through
+ * Jetty's own flusher is left only the close frame: {@link #closeWhenFlushed} runs the close (ours, or Jetty's answer
+ * to the client's CLOSE) once everything queued is written, so the two never write at once. PINGs are answered through
  * here too, see {@link JettyEngineIoWebSocket#onWebSocketPing}. (Were Jetty ever to write while we do — closing an
  * idle connection, which engine.io's shorter ping timeout does first — the EndPoint refuses the second write and the
  * connection is dropped; bytes never interleave.) A client that stops reading is cut off once more than
@@ -66,7 +66,8 @@ final class FrameWriter implements Callback {
             }
         }
         if (overflow) {
-            onFailure.accept(new IllegalStateException("over " + MAX_QUEUED_BYTES + " bytes unwritten: the client stopped reading"));
+            onFailure.accept(new IllegalStateException(
+                    "over " + MAX_QUEUED_BYTES + " bytes unwritten: the client stopped reading"));
         } else {
             writeFrom(new ByteBuffer[] {frame});
         }
@@ -91,7 +92,7 @@ final class FrameWriter implements Callback {
         close.run();
     }
 
-    /** Writes, then writes what was queued meanwhile for as long as writes complete at once: a loop, not a recursion. */
+    /** Writes, then what was queued meanwhile for as long as writes complete at once: a loop, not a recursion. */
     private void writeFrom(ByteBuffer[] buffers) {
         while (buffers != null) {
             synchronized (this) {
@@ -156,7 +157,7 @@ final class FrameWriter implements Callback {
         return InvocationType.NON_BLOCKING;
     }
 
-    /** Under the lock: the next frames to write (at most {@link #MAX_GATHER}), or null after marking the writer idle. */
+    /** Under the lock: the next frames to write (at most {@link #MAX_GATHER}), or null after marking it idle. */
     private ByteBuffer[] nextOrIdle() {
         if (queued.isEmpty() || failed) {
             writing = false;

@@ -37,7 +37,8 @@ final class WholeFrames {
 
     /** The answer to a client's PING: a PONG with the same application data. */
     static ByteBuffer pong(ByteBuffer pingPayload) {
-        return whole(new Frame(OpCode.PONG, pingPayload == null ? BufferUtil.EMPTY_BUFFER : pingPayload.slice()), false);
+        ByteBuffer payload = pingPayload == null ? BufferUtil.EMPTY_BUFFER : pingPayload.slice();
+        return whole(new Frame(OpCode.PONG, payload), false);
     }
 
     private static ByteBuffer whole(Frame frame, boolean direct) {
