@@ -4,8 +4,10 @@
 #
 #   ./mvnw -B -pl queue-worker package -DskipTests && bench/queue-worker/run.sh [jobs per run, default 50000]
 #
-# Env: CONCURRENCY="1 2 4 8" (the runs), JAR (another build of the worker), WORKER_JAVA_OPTS (e.g. a JFR recording: -XX:StartFlightRecording=filename=...),
-# LARAVEL_JOBS (jobs for Laravel's worker; default: the same number).
+# Env: CONCURRENCY="1 2 4 8" (the runs), JAR (another build of the worker), WORKER_JAVA_OPTS (e.g. a JFR recording:
+# -XX:StartFlightRecording=filename=...), LARAVEL_JOBS (jobs for Laravel's worker; default: the same number).
+# The worker's CPU is read by steady_cpu.py (start-up, first pop to empty, second half by thread): the JIT is busy well
+# into 200,000 jobs, so its steady state is the second half of a 1,000,000-job run.
 #
 # Needs redis-server and redis-benchmark, and for Laravel's worker php-cli, php-redis and php-laravel-framework (Debian;
 # each installed with apt-get when missing). No PostgreSQL: the worker only touches failed_jobs when a job fails, so
