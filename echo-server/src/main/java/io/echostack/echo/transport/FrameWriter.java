@@ -140,6 +140,7 @@ final class FrameWriter implements Callback {
 
     @Override
     public void failed(Throwable cause) {
+        Runnable close;
         synchronized (this) {
             if (failed) {
                 return;
@@ -147,9 +148,12 @@ final class FrameWriter implements Callback {
             failed = true;
             writing = false;
             clearQueue();
-            closeAction = null;
+            close = takeCloseAction();
         }
         onFailure.accept(cause);
+        if (close != null) {
+            close.run(); // nothing more will be written: a waiting close step (e.g. Jetty's callback) must not hang
+        }
     }
 
     @Override

@@ -59,6 +59,18 @@ class FrameWriterTest {
     }
 
     @Test
+    void aWaitingCloseStillRunsWhenTheWriteFails() {
+        List<String> events = new ArrayList<>();
+        writer.send(bytes("more than eight bytes"));
+        writer.closeWhenFlushed(() -> events.add("closed"));
+
+        endPoint.close(); // the peer is gone: the pending write fails
+
+        assertThat(failures).hasSize(1);
+        assertThat(events).containsExactly("closed");
+    }
+
+    @Test
     void aClientThatStopsReadingIsCutOffOnceTheQueueIsFull() {
         ByteBuffer oneMiB = BufferUtil.toBuffer(new byte[1024 * 1024]);
         int sent = 0;
