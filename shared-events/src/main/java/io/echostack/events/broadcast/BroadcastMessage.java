@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.echostack.events.MalformedPayloadException;
 import io.echostack.events.json.Json;
 
@@ -14,7 +13,7 @@ import io.echostack.events.json.Json;
  *
  * <p>{@code socket} is the X-Socket-ID of the request that caused the broadcast ("toOthers"): the echo-server emits
  * to everyone in the room except that socket. Laravel also leaves a copy of {@code socket} inside {@code data}
- * (it builds the payload before pulling {@code socket} out); {@link #of} does the same.
+ * (it builds the payload before pulling {@code socket} out); {@code BroadcastJob#messageJson} does the same.
  *
  * @param event  socket.io event name, forwarded verbatim ({@code backend_poster}, {@code App\Events\OrderShipped})
  * @param data   the payload; any JSON value on receive, an object when we build it
@@ -22,13 +21,6 @@ import io.echostack.events.json.Json;
  */
 @JsonPropertyOrder({"event", "data", "socket"})
 public record BroadcastMessage(String event, JsonNode data, String socket) {
-
-    /** Builds the message as Laravel does: {@code data} = payload fields followed by {@code "socket"}. */
-    public static BroadcastMessage of(String event, ObjectNode payload, String socket) {
-        ObjectNode data = payload.deepCopy();
-        data.put("socket", socket);
-        return new BroadcastMessage(event, data, socket);
-    }
 
     /**
      * Reads a message from Redis or HTTP. Requires a JSON object with a string {@code event}; {@code data} may be any

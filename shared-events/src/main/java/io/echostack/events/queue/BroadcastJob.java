@@ -26,7 +26,7 @@ import java.util.UUID;
  *
  * @param channels channel names without the Redis prefix ({@code poster_room}, {@code private-App.Models.User.1})
  * @param event    the event name clients listen for ({@code backend_poster})
- * @param data     the payload object (without {@code socket}; {@link #messageFor} adds it as Laravel does)
+ * @param data     the payload object (without {@code socket}; {@link #messageJson} adds it as Laravel does)
  * @param socket   X-Socket-ID of the originating request ("toOthers"), or null
  */
 @JsonPropertyOrder({"channels", "event", "data", "socket"})
@@ -46,15 +46,11 @@ public record BroadcastJob(List<String> channels, String event, ObjectNode data,
         Objects.requireNonNull(data, "data");
     }
 
-    /** The message published on every channel: Laravel's shape, {@code socket} copied into {@code data}. */
-    public BroadcastMessage message() {
-        return BroadcastMessage.of(event, data, socket);
-    }
-
     /**
-     * {@link #message()}{@code .toJson()} as UTF-8 bytes, written straight from this job (no copy of {@code data}, no
-     * String): the worker's hot path. {@code socket} replaces a {@code data.socket} in place, else is appended, as
-     * PHP's {@code $payload['socket'] = …} does.
+     * The message published on every channel, as the UTF-8 bytes RedisBroadcaster publishes ({@link BroadcastMessage}'s
+     * shape, PHP {@code json_encode} escapes), written straight from this job (no copy of {@code data}, no String):
+     * the worker's hot path. Laravel leaves a copy of {@code socket} inside {@code data}: it replaces a
+     * {@code data.socket} in place, else is appended, as PHP's {@code $payload['socket'] = …} does.
      */
     public byte[] messageJson() {
         ByteArrayBuilder out = new ByteArrayBuilder(256);

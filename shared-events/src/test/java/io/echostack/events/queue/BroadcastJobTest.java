@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.echostack.events.Fixtures;
 import io.echostack.events.MalformedPayloadException;
+import io.echostack.events.broadcast.BroadcastMessage;
 import io.echostack.events.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -56,20 +57,39 @@ class BroadcastJobTest {
 
     @Test
     void messageCopiesSocketIntoDataAsLaravelDoes() throws Exception {
-        assertThat(posterJob("abc123.456").message().toJson()).isEqualTo("{\"event\":\"backend_poster\",\"data\":{"
+        assertThat(new String(posterJob("abc123.456").messageJson(), StandardCharsets.UTF_8)).isEqualTo(
+                "{\"event\":\"backend_poster\",\"data\":{"
                 + "\"total\":3,\"month\":1,\"data\":{\"id\":7,\"title\":\"hi\"},\"url\":\"\\/admin\\/posters\\/7\\/edit\","
                 + "\"msg\":\"\\u6d77\\u62a5\\u2606hi\\u2606\\u5df2\\u65b0\\u589e!\",\"socket\":\"abc123.456\"},"
                 + "\"socket\":\"abc123.456\"}");
     }
 
+    @Test
+    void messageBuildsLaravelsShapeWithSocketInsideData() throws Exception {
+        ObjectNode payload = (ObjectNode) Json.mapper().readTree(
+                "{\"poster\":{\"id\":42,\"url\":\"https://example.test/posters/42\",\"tags\":[\"ünïcødé ✓\"]},"
+                        + "\"action\":\"updated\"}");
+        BroadcastJob job = new BroadcastJob(List.of("poster_room"), "backend_poster", payload, null);
+        assertThat(new String(job.messageJson(), StandardCharsets.UTF_8)).isEqualTo(
+                "{\"event\":\"backend_poster\",\"data\":{\"poster\":{\"id\":42,"
+                + "\"url\":\"https:\\/\\/example.test\\/posters\\/42\",\"tags\":[\"\\u00fcn\\u00efc\\u00f8d\\u00e9 \\u2713\"]},"
+                + "\"action\":\"updated\",\"socket\":null},\"socket\":null}");
+        assertThat(payload.has("socket")).as("the caller's payload is not modified").isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{}", "{\"total\":3,\"url\":\"/a/b\",\"msg\":\"海报☆😀\\u0000\\\"q\\\"\\n\"}",
             "{\"a\":1,\"socket\":\"old\",\"b\":[1.5,true,null,{\"c\":\"</script>\"}]}", "{\"n\":12345678901234567890}"})
-    void messageBytesAreTheMessageJsonInUtf8(String data) throws Exception {
+    void messageBytesAreLaravelsMessageInUtf8(String data) throws Exception {
         for (String socket : new String[] {null, "abc123.456"}) {
-            BroadcastJob job = new BroadcastJob(List.of("room"), "ev/ent☆", (ObjectNode) Json.mapper().readTree(data),
-                    socket);
-            assertThat(new String(job.messageJson(), StandardCharsets.UTF_8)).isEqualTo(job.message().toJson());
+            ObjectNode payload = (ObjectNode) Json.mapper().readTree(data);
+            BroadcastJob job = new BroadcastJob(List.of("room"), "ev/ent☆", payload, socket);
+            // What Laravel publishes: the payload with socket put into it (in place if present), PHP's escapes.
+            ObjectNode laravelData = payload.deepCopy();
+            laravelData.put("socket", socket);
+            String expected = new BroadcastMessage("ev/ent☆", laravelData, socket).toJson();
+
+            assertThat(new String(job.messageJson(), StandardCharsets.UTF_8)).isEqualTo(expected);
         }
     }
 

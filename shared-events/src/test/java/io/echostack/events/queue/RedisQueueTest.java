@@ -13,6 +13,7 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -287,9 +288,10 @@ class RedisQueueTest {
             for (int i = 0; i < 3; i++) {
                 messages.add(received.poll(5, TimeUnit.SECONDS));
             }
-            assertThat(messages).containsExactly("laravel_database_poster_room " + first.message().toJson(),
-                    "laravel_database_private-a " + first.message().toJson(),
-                    "laravel_database_poster_room " + second.message().toJson());
+            String firstMessage = new String(first.messageJson(), StandardCharsets.UTF_8);
+            assertThat(messages).containsExactly("laravel_database_poster_room " + firstMessage,
+                    "laravel_database_private-a " + firstMessage,
+                    "laravel_database_poster_room " + new String(second.messageJson(), StandardCharsets.UTF_8));
         }
     }
 
