@@ -1,23 +1,17 @@
 package io.echostack.echo.transport;
 
 import io.socket.engineio.server.EngineIoServer;
-import io.socket.engineio.server.utils.ParseQS;
+import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.Executor;
-import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServlet;
-import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServletFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /socket.io/*}: websocket upgrades go to {@link JettyEngineIoWebSocket}, polling GET/POST to engine.io.
+ * {@code /socket.io/*} polling GET/POST to engine.io (websocket upgrades are taken before, by {@link EngineIoNegotiator}).
  * Works around engine.io-server 6.3.2's gaps without patching it:
  * <ul>
- *   <li>permessage-deflate is refused (costs 2–3× CPU for no gain on small Laravel payloads);</li>
  *   <li>polling POSTs over {@link #MAX_POLLING_BODY} or without a Content-Length are rejected before engine.io
  *       allocates a buffer of the declared size;</li>
  *   <li>OPTIONS (CORS preflight) is answered here; engine.io returns 400/500 for it;</li>
@@ -25,34 +19,14 @@ import org.slf4j.LoggerFactory;
  *       exception on an already completed response: it is logged and swallowed, since the client got its answer.</li>
  * </ul>
  */
-final class EngineIoServlet extends JettyWebSocketServlet {
+final class EngineIoServlet extends HttpServlet {
     static final long MAX_POLLING_BODY = 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(EngineIoServlet.class);
 
     private final EngineIoServer engineIo;
-    private final Duration idleTimeout;
-    private final Executor closer;
-    private final ActiveWebSockets webSockets;
 
-    EngineIoServlet(EngineIoServer engineIo, Duration idleTimeout, Executor closer, ActiveWebSockets webSockets) {
+    EngineIoServlet(EngineIoServer engineIo) {
         this.engineIo = engineIo;
-        this.idleTimeout = idleTimeout;
-        this.closer = closer;
-        this.webSockets = webSockets;
-    }
-
-    @Override
-    protected void configure(JettyWebSocketServletFactory factory) {
-        factory.setIdleTimeout(idleTimeout);
-        factory.setMaxTextMessageSize(MAX_POLLING_BODY);
-        factory.setMaxBinaryMessageSize(MAX_POLLING_BODY);
-        factory.setCreator((request, response) -> {
-            response.setExtensions(List.of());
-            // getHeaders() is a read-only view of the upgrade request's headers, which Jetty keeps for the session
-            // anyway: no per-connection copy.
-            return new JettyEngineIoWebSocket(engineIo, ParseQS.decode(request.getQueryString()),
-                    request.getHeaders(), closer, webSockets);
-        });
     }
 
     @Override

@@ -7,24 +7,29 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CloseStatus;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.FrameHandler;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.eclipse.jetty.websocket.core.WebSocketCoreSession;
+import org.eclipse.jetty.websocket.core.internal.MessageHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One engine.io websocket connection over Jetty 12's websocket API. Jetty reads and parses the client's frames and
- * does the close handshake; every frame we send (engine.io's packets, broadcasts, PONGs) goes through this
- * connection's {@link FrameWriter}. engine.io calls {@link #write} while holding its per-socket lock (and broadcasts
- * call {@link #sendShared} from the relay thread), so sends never block and never throw: a failed send only schedules
- * the disconnect on another thread, which keeps engine.io's close/error handling out of the writer's call stack.
+ * One engine.io websocket connection over Jetty 12's websocket core (no Jetty websocket API session: it would keep the
+ * whole upgrade exchange, ~5 KB per connection, see {@link EngineIoNegotiator}). Jetty reads the client's frames,
+ * {@link MessageHandler} joins fragments into messages, and Jetty does the close handshake; every frame we send
+ * (engine.io's packets, broadcasts, PONGs) goes through this connection's {@link FrameWriter}. engine.io calls
+ * {@link #write} while holding its per-socket lock (and broadcasts call {@link #sendShared} from the relay thread), so
+ * sends never block and never throw: a failed send only schedules the disconnect on another thread, which keeps
+ * engine.io's close/error handling out of the writer's call stack.
  * Once this websocket carries its engine.io session (handshaken over it, or the client's upgrade completed), it is
  * listed in {@link ActiveWebSockets} so broadcasts can bypass engine.io.
- * Public because Jetty calls the listener methods through method handles.
  */
-public final class JettyEngineIoWebSocket extends EngineIoWebSocket implements Session.Listener.AutoDemanding {
+final class JettyEngineIoWebSocket extends EngineIoWebSocket implements FrameHandler {
     private static final Logger LOG = LoggerFactory.getLogger(JettyEngineIoWebSocket.class);
     /** engine.io's answer to an upgrade probe: engine.io took this websocket as the session's next transport. */
     private static final String PROBE_ANSWER = "3probe";
@@ -36,7 +41,8 @@ public final class JettyEngineIoWebSocket extends EngineIoWebSocket implements S
     private final Map<String, List<String>> headers;
     private final Executor closer;
     private final ActiveWebSockets active;
-    private volatile Session session;
+    private final MessageHandler messages = MessageHandler.from(this::onText, this::onBinary);
+    private volatile CoreSession session;
     private volatile FrameWriter frames;
     /** The engine.io session id: from the query for an upgrade, from engine.io's OPEN packet for a handshake. */
     private volatile String sid;
@@ -54,54 +60,55 @@ public final class JettyEngineIoWebSocket extends EngineIoWebSocket implements S
         this.awaitingOpenPacket = sid == null;
     }
 
+    /** engine.io takes the connection over first; completing {@code callback} then lets Jetty read the first frame. */
     @Override
-    public void onWebSocketOpen(Session session) {
+    public void onOpen(CoreSession session, Callback callback) {
         this.session = session;
-        WebSocketCoreSession core = (WebSocketCoreSession) ((WebSocketSession) session).getCoreSession();
-        this.frames = new FrameWriter(core.getConnection().getEndPoint(), this::disconnectLater);
+        this.frames = new FrameWriter(((WebSocketCoreSession) session).getConnection().getEndPoint(), this::disconnectLater);
         engineIo.handleWebSocket(this);
-    }
-
-    /** Overriding this turns off Jetty's automatic PONG, which would write beside {@link FrameWriter}. */
-    @Override
-    public void onWebSocketPing(ByteBuffer payload) {
-        send(WholeFrames.pong(payload));
+        messages.onOpen(session, callback);
     }
 
     @Override
-    public void onWebSocketText(String message) {
+    public void onFrame(Frame frame, Callback callback) {
+        switch (frame.getOpCode()) {
+            case OpCode.PING -> {
+                send(WholeFrames.pong(frame.getPayload()));
+                callback.succeeded();
+                session.demand();
+            }
+            // Jetty answers the client's CLOSE when `callback` completes: only once our queued frames are written.
+            case OpCode.CLOSE -> frames.closeWhenFlushed(callback::succeeded);
+            default -> messages.onFrame(frame, callback);
+        }
+    }
+
+    @Override
+    public void onError(Throwable cause, Callback callback) {
+        forget();
+        // engine.io's WebSocket transport expects two String arguments for "error".
+        emit("error", "write error", String.valueOf(cause.getMessage()));
+        callback.succeeded();
+    }
+
+    @Override
+    public void onClosed(CloseStatus closeStatus, Callback callback) {
+        forget();
+        emit("close");
+        messages.onClosed(closeStatus, callback);
+    }
+
+    private void onText(String message) {
         emit("message", (Object) message);
         if (probeAnswered && UPGRADE_PACKET.equals(message)) {
             active.put(sid, this);
         }
     }
 
-    @Override
-    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+    private void onBinary(ByteBuffer payload) {
         byte[] bytes = new byte[payload.remaining()];
         payload.get(bytes);
-        callback.succeed();
         emit("message", (Object) bytes);
-    }
-
-    /** Jetty answers the client's CLOSE when {@code callback} completes: only once our queued frames are written. */
-    @Override
-    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
-        forget();
-        FrameWriter writer = frames;
-        if (writer != null) {
-            writer.closeWhenFlushed(callback::succeed);
-        } else {
-            callback.succeed();
-        }
-        emit("close");
-    }
-
-    @Override
-    public void onWebSocketError(Throwable cause) {
-        forget();
-        // engine.io's WebSocket transport expects two String arguments for "error".
-        emit("error", "write error", String.valueOf(cause.getMessage()));
     }
 
     @Override
@@ -140,12 +147,10 @@ public final class JettyEngineIoWebSocket extends EngineIoWebSocket implements S
     /** engine.io closes the session: the close handshake starts once what is queued has been written. */
     @Override
     public void close() {
-        Session current = session;
+        CoreSession current = session;
         FrameWriter writer = frames;
         if (writer != null) {
-            writer.closeWhenFlushed(current::close);
-        } else if (current != null) {
-            current.close();
+            writer.closeWhenFlushed(() -> current.close(Callback.NOOP));
         }
     }
 
@@ -181,6 +186,6 @@ public final class JettyEngineIoWebSocket extends EngineIoWebSocket implements S
     /** A failed write or a client that stopped reading: no close handshake is possible, drop the connection. */
     private void disconnectLater(Throwable cause) {
         LOG.debug("websocket send failed, disconnecting: {}", cause.toString());
-        closer.execute(session::disconnect);
+        closer.execute(session::abort);
     }
 }

@@ -9,9 +9,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
 
 /**
  * Embedded Jetty 12 serving socket.io on {@code /socket.io/} (socket.io-client 2.x over EIO=3 and 3.x/4.x over
@@ -55,13 +55,15 @@ public final class SocketIoHttpServer {
         jetty.addConnector(connector);
 
         context = new ServletContextHandler("/");
-        ServletHolder socketIo = new ServletHolder(new EngineIoServlet(engineIo, heartbeat.idleTimeout(), timers, webSockets));
+        ServletHolder socketIo = new ServletHolder(new EngineIoServlet(engineIo));
         socketIo.setAsyncSupported(true);
         context.addServlet(socketIo, "/socket.io/*");
         // "" is the servlet spec's exact match for the context root; other paths get Jetty's 404.
         context.addServlet(new ServletHolder(new HealthServlet()), "");
-        JettyWebSocketServletContainerInitializer.configure(context, null);
-        jetty.setHandler(context);
+        WebSocketUpgradeHandler webSocketUpgrades = new WebSocketUpgradeHandler();
+        webSocketUpgrades.addMapping("/socket.io/*", new EngineIoNegotiator(engineIo, heartbeat.idleTimeout(), timers, webSockets));
+        webSocketUpgrades.setHandler(context);
+        jetty.setHandler(webSocketUpgrades);
         jetty.setStopAtShutdown(false);
     }
 

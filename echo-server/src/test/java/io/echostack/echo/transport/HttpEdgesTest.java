@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The HTTP surface around socket.io: health check, preflight, the polling body limits, and the websocket frames a
- * strict client (the JDK's) sees from {@link FrameWriter}: text packets, PONG for PING, the close handshake.
+ * strict client (the JDK's) sees from {@link FrameWriter}: text packets, PONG for PING, the close handshake; and what
+ * it may send: a message in fragments, not one over the size limit.
  */
 class HttpEdgesTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -98,11 +99,8 @@ class HttpEdgesTest {
     @Test
     void aWebSocketPingIsAnsweredAndTheCloseHandshakeCompletes() throws Exception {
         FrameRecorder recorder = new FrameRecorder();
-        WebSocket webSocket = HTTP.newWebSocketBuilder()
-                .buildAsync(URI.create(echo.url().replace("http", "ws") + "/socket.io/?EIO=4&transport=websocket"), recorder)
-                .get(10, TimeUnit.SECONDS);
+        WebSocket webSocket = openWebSocket(recorder);
 
-        assertThat(recorder.texts.poll(10, TimeUnit.SECONDS)).startsWith("0{\"sid\":");
         webSocket.sendPing(ByteBuffer.wrap("are you there".getBytes(StandardCharsets.UTF_8)));
         assertThat(recorder.pongs.poll(10, TimeUnit.SECONDS)).isEqualTo("are you there");
         webSocket.sendText("40", true); // socket.io CONNECT on the default namespace
@@ -110,6 +108,39 @@ class HttpEdgesTest {
 
         webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
         assertThat(recorder.closed.get(10, TimeUnit.SECONDS)).isEqualTo(WebSocket.NORMAL_CLOSURE);
+    }
+
+    @Test
+    void aMessageSentInFragmentsIsJoinedIntoOnePacket() throws Exception {
+        FrameRecorder recorder = new FrameRecorder();
+        WebSocket webSocket = openWebSocket(recorder);
+
+        webSocket.sendText("4", false).get(10, TimeUnit.SECONDS);
+        webSocket.sendText("0", true).get(10, TimeUnit.SECONDS); // together: socket.io CONNECT
+
+        assertThat(recorder.texts.poll(10, TimeUnit.SECONDS)).startsWith("40{\"sid\":");
+        webSocket.abort();
+    }
+
+    @Test
+    void aWebSocketMessageOverTheLimitClosesTheConnectionAsTooLarge() throws Exception {
+        FrameRecorder recorder = new FrameRecorder();
+        WebSocket webSocket = openWebSocket(recorder);
+
+        String half = "4" + "x".repeat((int) EngineIoServlet.MAX_POLLING_BODY / 2);
+        webSocket.sendText(half, false).get(10, TimeUnit.SECONDS);
+        webSocket.sendText(half, true).get(10, TimeUnit.SECONDS);
+
+        assertThat(recorder.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1009); // RFC 6455: message too big
+    }
+
+    /** Opens an EIO=4 websocket and checks engine.io's OPEN packet arrived. */
+    private static WebSocket openWebSocket(FrameRecorder recorder) throws Exception {
+        WebSocket webSocket = HTTP.newWebSocketBuilder()
+                .buildAsync(URI.create(echo.url().replace("http", "ws") + "/socket.io/?EIO=4&transport=websocket"), recorder)
+                .get(10, TimeUnit.SECONDS);
+        assertThat(recorder.texts.poll(10, TimeUnit.SECONDS)).startsWith("0{\"sid\":");
+        return webSocket;
     }
 
     /** What the server sent, frame by frame. */

@@ -1,0 +1,62 @@
+package io.echostack.echo.transport;
+
+import io.socket.engineio.server.EngineIoServer;
+import io.socket.engineio.server.utils.ParseQS;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.stream.Stream;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.Configuration;
+import org.eclipse.jetty.websocket.core.FrameHandler;
+import org.eclipse.jetty.websocket.core.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.core.server.ServerUpgradeResponse;
+import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
+
+/**
+ * Accepts websocket upgrades on {@code /socket.io/} for engine.io, on Jetty's websocket core. Keeps nothing of the
+ * upgrade request but its query and a copy of its headers, so the HTTP exchange (~5 KB) is collected once upgraded:
+ * Jetty's websocket API session (jetty-websocket-jetty-server 12.1) keeps a view of the servlet response's headers,
+ * and with it the whole exchange, for as long as the connection is open. permessage-deflate is refused: it costs 2–3× CPU for no gain on small Laravel payloads.
+ */
+final class EngineIoNegotiator implements WebSocketNegotiator {
+    private final EngineIoServer engineIo;
+    private final Duration idleTimeout;
+    private final Executor closer;
+    private final ActiveWebSockets webSockets;
+
+    EngineIoNegotiator(EngineIoServer engineIo, Duration idleTimeout, Executor closer, ActiveWebSockets webSockets) {
+        this.engineIo = engineIo;
+        this.idleTimeout = idleTimeout;
+        this.closer = closer;
+        this.webSockets = webSockets;
+    }
+
+    @Override
+    public FrameHandler negotiate(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+        response.setExtensions(List.of());
+        return new JettyEngineIoWebSocket(engineIo, ParseQS.decode(request.getHttpURI().getQuery()),
+                copyOf(request.getHeaders()), closer, webSockets);
+    }
+
+    /** A plain copy: the request's HttpFields, and copies Jetty makes of them, keep a reference to its HTTP connection. */
+    private static Map<String, List<String>> copyOf(HttpFields fields) {
+        Map<String, List<String>> copy = new HashMap<>();
+        for (HttpField field : fields) {
+            copy.merge(field.getName(), List.of(field.getValue()),
+                    (earlier, next) -> Stream.concat(earlier.stream(), next.stream()).toList());
+        }
+        return copy;
+    }
+
+    @Override
+    public void customize(Configuration configuration) {
+        configuration.setIdleTimeout(idleTimeout);
+        configuration.setMaxTextMessageSize(EngineIoServlet.MAX_POLLING_BODY);
+        configuration.setMaxBinaryMessageSize(EngineIoServlet.MAX_POLLING_BODY);
+    }
+}

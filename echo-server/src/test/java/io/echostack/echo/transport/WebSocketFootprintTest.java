@@ -1,0 +1,94 @@
+package io.echostack.echo.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.echostack.echo.auth.HandshakeHeaders;
+import io.socket.socketio.server.SocketIoSocket;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import javax.management.ObjectName;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An open websocket keeps nothing of its HTTP upgrade exchange (Jetty's HTTP connection, parser, servlet request and
+ * response: ~5 KB per connection). Jetty's websocket API session kept all of it through a view of the response's
+ * headers, and copies of the request's header list keep its HTTP connection; {@link EngineIoNegotiator} avoids both.
+ * Counted in the live heap (this JVM runs the server), as {@code jmap -histo:live} would.
+ */
+class WebSocketFootprintTest {
+    private static final int CONNECTIONS = 40;
+    private static final String HTTP_CONNECTION = "org.eclipse.jetty.server.internal.HttpConnection";
+    private final Set<String> handshakeCookies = ConcurrentHashMap.newKeySet();
+    private SocketIoHttpServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new SocketIoHttpServer("127.0.0.1", 0, new HeartbeatSettings(25_000, 60_000));
+        server.namespace().on("connection", args -> handshakeCookies.add(
+                HandshakeHeaders.first(((SocketIoSocket) args[0]).getInitialHeaders(), "cookie")));
+        server.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.stop();
+    }
+
+    @Test
+    void openWebSocketsKeepTheirHeadersButNotTheirHttpUpgradeExchange() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/socket.io/?EIO=4&transport=websocket");
+        long before = liveInstances(HTTP_CONNECTION);
+        List<WebSocket> webSockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < CONNECTIONS; i++) {
+                OpenPacket open = new OpenPacket();
+                webSockets.add(http.newWebSocketBuilder().header("Cookie", "laravel_session=" + i)
+                        .buildAsync(uri, open).get(10, TimeUnit.SECONDS));
+                assertThat(open.text.get(10, TimeUnit.SECONDS)).startsWith("0{\"sid\":");
+                webSockets.get(i).sendText("40", true); // socket.io CONNECT: the namespace sees the socket
+            }
+
+            assertThat(server.webSocketSessions()).isEqualTo(CONNECTIONS);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> handshakeCookies.size() == CONNECTIONS);
+            assertThat(handshakeCookies).contains("laravel_session=0", "laravel_session=" + (CONNECTIONS - 1));
+            assertThat(liveInstances(HTTP_CONNECTION) - before).as("HTTP connections kept by open websockets")
+                    .isLessThan(CONNECTIONS / 4);
+        } finally {
+            webSockets.forEach(WebSocket::abort);
+        }
+    }
+
+    /** Instances of {@code className} left after a full GC, from the JVM's own class histogram. */
+    private static long liveInstances(String className) throws Exception {
+        String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        return histogram.lines().map(String::trim).map(line -> line.split("\\s+"))
+                .filter(columns -> columns.length >= 4 && columns[3].equals(className))
+                .mapToLong(columns -> Long.parseLong(columns[1])).sum();
+    }
+
+    /** Waits for engine.io's OPEN packet, the first frame of a websocket handshake. */
+    private static final class OpenPacket implements WebSocket.Listener {
+        final CompletableFuture<String> text = new CompletableFuture<>();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            text.complete(data.toString());
+            return null;
+        }
+    }
+}
