@@ -9,7 +9,6 @@ import io.echostack.events.broadcast.ChannelName;
 import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoSocket;
 import java.util.Arrays;
-import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,11 +41,21 @@ public final class ChannelSubscriptions {
     public void register(SocketIoNamespace namespace) {
         namespace.on("connection", args -> {
             SocketIoSocket socket = (SocketIoSocket) args[0];
-            socket.on("subscribe", guarded(socket, "subscribe", this::subscribe));
-            socket.on("unsubscribe", guarded(socket, "unsubscribe", this::unsubscribe));
-            socket.on("client event", guarded(socket, "client event", clientEvents::onClientEvent));
-            socket.on("disconnecting", guarded(socket, "disconnecting", this::leaveAll));
+            // One listener for the client's events rather than one per event name: each named listener costs a
+            // socket ~130 bytes of emitter entries for as long as it is connected.
+            socket.registerAllEventListener((event, eventArgs) -> guarded(socket, event, eventArgs, this::onClientEvent));
+            socket.on("disconnecting", reason -> guarded(socket, "disconnecting", reason,
+                    (disconnecting, event, eventArgs) -> leaveAll(disconnecting, eventArgs)));
         });
+    }
+
+    private void onClientEvent(SocketIoSocket socket, String event, Object[] args) {
+        switch (event) {
+            case "subscribe" -> subscribe(socket, args);
+            case "unsubscribe" -> unsubscribe(socket, args);
+            case "client event" -> clientEvents.onClientEvent(socket, args);
+            default -> { } // other events are ignored, as by laravel-echo-server
+        }
     }
 
     /** Runs before socket.io empties the socket's rooms; {@code args[0]} is the reason ("transport close", …). */
@@ -129,14 +138,17 @@ public final class ChannelSubscriptions {
         }, () -> console.dev(socket.getId() + " sent unsubscribe without a channel: " + Arrays.toString(args)));
     }
 
-    private static io.socket.engineio.server.Emitter.Listener guarded(
-            SocketIoSocket socket, String event, BiConsumer<SocketIoSocket, Object[]> handler) {
-        return args -> {
-            try {
-                handler.accept(socket, args);
-            } catch (RuntimeException e) {
-                LOG.warn("{} from {} failed", event, socket.getId(), e);
-            }
-        };
+    /** A handler failure is logged and never reaches socket.io's thread. */
+    private static void guarded(SocketIoSocket socket, String event, Object[] args, EventHandler handler) {
+        try {
+            handler.handle(socket, event, args);
+        } catch (RuntimeException e) {
+            LOG.warn("{} from {} failed", event, socket.getId(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface EventHandler {
+        void handle(SocketIoSocket socket, String event, Object[] args);
     }
 }
