@@ -5,7 +5,7 @@
 #   ./mvnw -B -pl queue-worker package -DskipTests && bench/queue-worker/run.sh [jobs per run, default 50000]
 #
 # Env: CONCURRENCY="1 2 4 8" (the runs), JAR (another build of the worker), WORKER_JAVA_OPTS (e.g. a JFR recording:
-# -XX:StartFlightRecording=filename=...), LARAVEL_JOBS (jobs for Laravel's worker; default: the same number).
+# -XX:StartFlightRecording=filename=...), LARAVEL_JOBS (jobs for Laravel's worker; default: the same number; 0 skips it).
 # The worker's CPU is read by steady_cpu.py (start-up, first pop to empty, second half by thread): the JIT is busy well
 # into 200,000 jobs, so its steady state is the second half of a 1,000,000-job run.
 #
@@ -99,6 +99,7 @@ done
 # Laravel's own worker on the same Redis: `php artisan queue:work redis` of a throwaway Laravel 8 app (laravel-app.sh)
 # draining the job envelope Laravel 8 itself queued for a broadcast event (the capture), fresh uuid and id per job.
 LARAVEL_JOBS=${LARAVEL_JOBS:-$JOBS}
+[ "$LARAVEL_JOBS" -gt 0 ] || exit 0  # LARAVEL_JOBS=0: our worker only
 FIXTURE=shared-events/src/test/resources/laravel-8/queue-jobs.jsonl
 if ! command -v php >/dev/null || [ ! -f /usr/share/php/Illuminate/autoload.php ] || ! php -m | grep -qx redis; then
   apt-get install -y -q php-cli php-redis php-laravel-framework >/dev/null

@@ -54,6 +54,15 @@ final class RedisWatch implements AutoCloseable {
         return published.poll(millis, TimeUnit.MILLISECONDS);
     }
 
+    /** How many broadcasts are published until none comes for {@code quietMillis}. */
+    int countPublished(long quietMillis) throws InterruptedException {
+        int count = 0;
+        while (published.poll(quietMillis, TimeUnit.MILLISECONDS) != null) {
+            count++;
+        }
+        return count;
+    }
+
     static String job(int n) {
         return broadcast(n).toEnvelope(Instant.now()).toJson();
     }

@@ -139,6 +139,20 @@ class WorkerLoopTest {
     }
 
     @Test
+    void maxJobsStaysExactWhenItCutsABatchShort() throws Exception {
+        // batches of 1, 2, 4, 8 ... taken by 4 consumers: the permits, not the batch sizes, decide where it stops
+        for (int n = 1; n <= 200; n++) {
+            queue.push("default", job(n));
+        }
+        start(options().concurrency(4).maxJobs(37).build());
+
+        assertThat(worker.awaitTermination()).isZero();
+        assertThat(queue.stats("default").pending()).isEqualTo(163);
+        assertThat(queue.stats("default").reserved()).isZero();
+        assertThat(watch.countPublished(500)).isEqualTo(37);
+    }
+
+    @Test
     void restsAfterEachJobAndRunsThemOneByOne() throws Exception {
         Duration rest = Duration.ofMillis(700);
         List<Long> publishedAt = java.util.Collections.synchronizedList(new ArrayList<>());
