@@ -9,9 +9,10 @@
 // Usage: node bench.mjs --redis-port 6379 [--jar ../../echo-server/target/echo-server.jar]
 //          [--fanout 1000] [--channels 1000] [--idle 5000] [--throughput-clients 100] [--messages 200]
 //          [--rate 50] [--channel-messages 40] [--throughput-messages 400000] [--warm-up 1]
-//          [--servers echo-stack,laravel-echo-server]
+//          [--servers echo-stack,laravel-echo-server] [--threads]
+// --threads also prints, per measured phase, each server thread's share of the CPU per delivery (/proc/PID/task).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -38,6 +39,7 @@ const { values: args } = parseArgs({
     // CPU after a fifth-size warm-up (per-thread CPU from /proc); a full-size one leaves steady state to measure.
     'warm-up': { type: 'string', default: '1' },
     servers: { type: 'string', default: 'echo-stack,laravel-echo-server' },
+    threads: { type: 'boolean', default: false },
   },
 });
 const REDIS_PORT = Number(args['redis-port']);
@@ -81,6 +83,28 @@ function procStat(pid) {
   const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks (100/s)
   const rssKb = Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]);
   return { cpuMicros: ticks * 10_000, rssKb };
+}
+
+/** CPU ticks per thread name (threads of one name summed), from /proc/PID/task. */
+function threadTicks(pid) {
+  const ticks = new Map();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/[-#]?\d+$/, '');
+      const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+      ticks.set(name, (ticks.get(name) || 0) + Number(fields[11]) + Number(fields[12]));
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return ticks;
+}
+
+function printThreadSplit(label, before, after, deliveries) {
+  const rows = [...after].map(([name, t]) => [name, (t - (before.get(name) || 0)) * 10_000 / Math.max(1, deliveries)])
+    .filter(([, us]) => us >= 0.05).sort((a, b) => b[1] - a[1]);
+  process.stderr.write(`  ${label} CPU µs/delivery by thread: ${rows.map(([n, us]) => `${n} ${us.toFixed(1)}`).join(', ')}\n`);
 }
 
 function connect(url, channels, onEvent) {
@@ -137,6 +161,7 @@ async function measure(server, redis, { clients, channelsOf, channels, messages,
     latencies.push(Date.now() - data.t);
   });
   await quiet(server);
+  const threadsBefore = args.threads ? threadTicks(server.child.pid) : null;
   const before = procStat(server.child.pid);
   const started = Date.now();
   for (let s = 0; s < messages; s++) {
@@ -155,6 +180,9 @@ async function measure(server, redis, { clients, channelsOf, channels, messages,
   }
   const seconds = (Date.now() - started) / 1000;
   const after = procStat(server.child.pid);
+  if (threadsBefore) {
+    printThreadSplit(`${clients} clients, ${messages} messages:`, threadsBefore, threadTicks(server.child.pid), received);
+  }
   sockets.forEach((socket) => socket.close());
   await sleep(2000);
   latencies.sort((a, b) => a - b);
