@@ -193,14 +193,27 @@ async function measure(server, redis, { clients, channelsOf, channels, messages,
   };
 }
 
+/**
+ * KB of RSS per idle connection: the slope of RSS over five steps of count/5 connections (least squares), so one
+ * garbage collection between two readings moves the figure less than a single before/after difference would.
+ */
 async function idle(server, count) {
-  const before = procStat(server.child.pid);
-  const sockets = await connectAll(server.url, count, () => ['idle'], null);
-  await sleep(3000);
-  const after = procStat(server.child.pid);
+  const steps = 5;
+  const points = [[0, procStat(server.child.pid).rssKb]];
+  const sockets = [];
+  for (let step = 1; step <= steps; step++) {
+    const size = Math.round((count * step) / steps) - sockets.length;
+    sockets.push(...(await connectAll(server.url, size, () => ['idle'], null)));
+    await sleep(1000);
+    points.push([sockets.length, procStat(server.child.pid).rssKb]);
+  }
   sockets.forEach((socket) => socket.close());
   await sleep(2000);
-  return { kbPerConnection: (after.rssKb - before.rssKb) / count };
+  const meanX = points.reduce((sum, [x]) => sum + x, 0) / points.length;
+  const meanY = points.reduce((sum, [, y]) => sum + y, 0) / points.length;
+  const covariance = points.reduce((sum, [x, y]) => sum + (x - meanX) * (y - meanY), 0);
+  const variance = points.reduce((sum, [x]) => sum + (x - meanX) ** 2, 0);
+  return { kbPerConnection: covariance / variance };
 }
 
 async function bench(name, port, redis) {
