@@ -8,18 +8,12 @@ within a round (the machine's load moves every figure).
 
 Needs redis-server (the same Redis as run.sh); starts its own on a free port.
 """
-import json, os, socket, subprocess, sys, time, uuid
+import json, os, socket, subprocess, sys, time
+
+from bench_jobs import push_commands, resp
 
 LUA = os.path.join(os.path.dirname(__file__), "../../shared-events/src/main/resources/lua")
 KEY = "laravel_database_queues:bench"
-
-
-def resp(*args):
-    out = [b"*%d\r\n" % len(args)]
-    for a in args:
-        b = a if isinstance(a, bytes) else str(a).encode()
-        out.append(b"$%d\r\n%s\r\n" % (len(b), b))
-    return b"".join(out)
 
 
 class Redis:
@@ -54,18 +48,10 @@ class Redis:
 
 
 def fill(redis, jobs):
-    """The jobs of run.sh: one broadcast envelope each, numbered, plus its notify token."""
-    now, batch = int(time.time()), []
-    for n in range(jobs):
-        command = {"channels": ["bench_room"], "event": "bench_event", "data": {"n": n, "msg": "海报☆bench☆已新增!"},
-                   "socket": None}
-        data = {"commandName": "io.echostack.events.BroadcastJob",
-                "command": json.dumps(command, ensure_ascii=False, separators=(",", ":"))}
-        job = {"uuid": str(uuid.uuid4()), "displayName": "bench_event", "job": "io.echostack.events.BroadcastJob@handle",
-               "maxTries": None, "maxExceptions": None, "failOnTimeout": False, "backoff": None, "timeout": None,
-               "retryUntil": None, "data": data, "createdAt": now, "id": str(uuid.uuid4()), "attempts": 0}
-        batch += [resp("RPUSH", KEY, json.dumps(job, ensure_ascii=False, separators=(",", ":")).encode()),
-                  resp("RPUSH", KEY + ":notify", "1")]
+    """The jobs of run.sh (bench_jobs.py), sent 2000 commands at a time."""
+    batch = []
+    for command in push_commands(KEY, jobs):
+        batch.append(command)
         if len(batch) >= 2000:
             redis.pipe(batch)
             batch = []

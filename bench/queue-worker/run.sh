@@ -37,32 +37,11 @@ redis-cli -p "$PORT" script load "return redis.call('lpop', KEYS[1])" >/dev/null
 redis-benchmark -p "$PORT" -q -c 8 -n 200000 evalsha "$(redis-cli -p "$PORT" script load "return 1")" 0 2>/dev/null \
   | tr '\r' '\n' | grep 'requests per second' | sed 's/^/  EVALSHA (trivial script): /'
 
-# One broadcast job envelope as api-service pushes it (Laravel's fields, our BroadcastJob), numbered.
+# The benchmark's jobs (bench_jobs.py): one broadcast job envelope as api-service pushes it, numbered.
 fill() {
   local queue=$1
   redis-cli -p "$PORT" del "laravel_database_queues:$queue" "laravel_database_queues:$queue:notify" >/dev/null
-  python3 - "$queue" "$JOBS" <<'PY' | redis-cli -p "$PORT" --pipe >/dev/null
-import json, sys, time, uuid
-queue, jobs = sys.argv[1], int(sys.argv[2])
-def resp(*args):
-    out = [f"*{len(args)}\r\n"]
-    for a in args:
-        b = a.encode()
-        out.append(f"${len(b)}\r\n{a}\r\n")
-    return "".join(out)
-key = f"laravel_database_queues:{queue}"
-now = int(time.time())
-for n in range(jobs):
-    command = {"channels": ["bench_room"], "event": "bench_event", "data": {"n": n, "msg": "海报☆bench☆已新增!"},
-               "socket": None}
-    data = {"commandName": "io.echostack.events.BroadcastJob",
-            "command": json.dumps(command, ensure_ascii=False, separators=(",", ":"))}
-    job = {"uuid": str(uuid.uuid4()), "displayName": "bench_event", "job": "io.echostack.events.BroadcastJob@handle",
-           "maxTries": None, "maxExceptions": None, "failOnTimeout": False, "backoff": None, "timeout": None,
-           "retryUntil": None, "data": data, "createdAt": now, "id": str(uuid.uuid4()), "attempts": 0}
-    sys.stdout.write(resp("RPUSH", key, json.dumps(job, ensure_ascii=False, separators=(",", ":"))))
-    sys.stdout.write(resp("RPUSH", key + ":notify", "1"))
-PY
+  python3 bench/queue-worker/bench_jobs.py "$queue" "$JOBS" | redis-cli -p "$PORT" --pipe >/dev/null
 }
 
 # CPU seconds Redis has used so far (user + sys), to report Redis's share of the cost per job.
