@@ -38,6 +38,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The loop's rules on the real Redis and PostgreSQL: priority, concurrency, blocking, delays, retries, limits. */
 @QuarkusTest
@@ -104,18 +106,6 @@ class WorkerLoopTest {
     }
 
     @Test
-    void maxJobsRunsExactlyThatManyJobsWhateverTheConcurrency() throws Exception {
-        for (int n = 1; n <= 6; n++) {
-            queue.push("default", job(n));
-        }
-        start(options().concurrency(4).maxJobs(3).build());
-
-        assertThat(worker.awaitTermination()).isZero();
-        assertThat(queue.stats("default").pending()).isEqualTo(3);
-        assertThat(queue.stats("default").reserved()).isZero();
-    }
-
-    @Test
     void runsJobsOnSeveralConsumersAtOnce() throws Exception {
         CountDownLatch allInFlight = new CountDownLatch(4);
         UnaryOperator<ScriptExecutor> rendezvous = redis -> (script, keys, args) -> {
@@ -138,18 +128,22 @@ class WorkerLoopTest {
         assertThat(jobs).containsExactlyInAnyOrder(1, 2, 3, 4);
     }
 
-    @Test
-    void maxJobsStaysExactWhenItCutsABatchShort() throws Exception {
-        // batches of 1, 2, 4, 8 ... taken by 4 consumers: the permits, not the batch sizes, decide where it stops
-        for (int n = 1; n <= 200; n++) {
+    /**
+     * 6 jobs, max 3: fewer than the consumers' first batches; 200 jobs, max 37: batches of 1, 2, 4, 8 ... taken by 4
+     * consumers, so the permits, not the batch sizes, decide where it stops.
+     */
+    @ParameterizedTest
+    @CsvSource({"6, 3", "200, 37"})
+    void maxJobsRunsExactlyThatManyJobsWhateverTheConcurrency(int jobs, int maxJobs) throws Exception {
+        for (int n = 1; n <= jobs; n++) {
             queue.push("default", job(n));
         }
-        start(options().concurrency(4).maxJobs(37).build());
+        start(options().concurrency(4).maxJobs(maxJobs).build());
 
         assertThat(worker.awaitTermination()).isZero();
-        assertThat(queue.stats("default").pending()).isEqualTo(163);
+        assertThat(queue.stats("default").pending()).isEqualTo(jobs - maxJobs);
         assertThat(queue.stats("default").reserved()).isZero();
-        assertThat(watch.countPublished(500)).isEqualTo(37);
+        assertThat(watch.countPublished(500)).isEqualTo(maxJobs);
     }
 
     @Test
