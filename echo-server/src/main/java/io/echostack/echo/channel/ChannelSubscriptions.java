@@ -43,7 +43,8 @@ public final class ChannelSubscriptions {
             SocketIoSocket socket = (SocketIoSocket) args[0];
             // One listener for the client's events rather than one per event name: each named listener costs a
             // socket ~130 bytes of emitter entries for as long as it is connected.
-            socket.registerAllEventListener((event, eventArgs) -> guarded(socket, event, eventArgs, this::onClientEvent));
+            socket.registerAllEventListener((event, eventArgs) ->
+                    guarded(socket, event, eventArgs, this::onClientEvent));
             socket.on("disconnecting", reason -> guarded(socket, "disconnecting", reason,
                     (disconnecting, event, eventArgs) -> leaveAll(disconnecting, eventArgs)));
         });

@@ -21,7 +21,8 @@ import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
  * Accepts websocket upgrades on {@code /socket.io/} for engine.io, on Jetty's websocket core. Keeps nothing of the
  * upgrade request but its query and a copy of its headers, so the HTTP exchange (~5 KB) is collected once upgraded:
  * Jetty's websocket API session (jetty-websocket-jetty-server 12.1) keeps a view of the servlet response's headers,
- * and with it the whole exchange, for as long as the connection is open. permessage-deflate is refused: it costs 2–3× CPU for no gain on small Laravel payloads.
+ * and with it the whole exchange, for as long as the connection is open. permessage-deflate is refused: it costs 2–3×
+ * CPU for no gain on small Laravel payloads.
  */
 final class EngineIoNegotiator implements WebSocketNegotiator {
     private final EngineIoServer engineIo;
@@ -43,7 +44,9 @@ final class EngineIoNegotiator implements WebSocketNegotiator {
                 copyOf(request.getHeaders()), closer, webSockets);
     }
 
-    /** A plain copy: the request's HttpFields, and copies Jetty makes of them, keep a reference to its HTTP connection. */
+    /**
+     * A plain copy: the request's HttpFields, and copies Jetty makes of them, keep a reference to its HTTP connection.
+     */
     private static Map<String, List<String>> copyOf(HttpFields fields) {
         Map<String, List<String>> copy = new HashMap<>();
         for (HttpField field : fields) {

@@ -9,7 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /socket.io/*} polling GET/POST to engine.io (websocket upgrades are taken before, by {@link EngineIoNegotiator}).
+ * {@code /socket.io/*} polling GET/POST to engine.io (websocket upgrades are taken before this servlet, by
+ * {@link EngineIoNegotiator}).
  * Works around engine.io-server 6.3.2's gaps without patching it:
  * <ul>
  *   <li>polling POSTs over {@link #MAX_POLLING_BODY} or without a Content-Length are rejected before engine.io

@@ -17,7 +17,7 @@ import org.eclipse.jetty.util.Callback;
  * <p>
  * Jetty's own flusher is left only the close frame: {@link #closeWhenFlushed} runs the close (ours, or Jetty's answer
  * to the client's CLOSE) once everything queued is written, so the two never write at once. PINGs are answered through
- * here too, see {@link JettyEngineIoWebSocket#onWebSocketPing}. (Were Jetty ever to write while we do — closing an
+ * here too, see {@link JettyEngineIoWebSocket#onFrame}. (Were Jetty ever to write while we do — closing an
  * idle connection, which engine.io's shorter ping timeout does first — the EndPoint refuses the second write and the
  * connection is dropped; bytes never interleave.) A client that stops reading is cut off once more than
  * {@value #MAX_QUEUED_BYTES} bytes of frames wait for it, instead of being buffered forever. (Broadcast frames

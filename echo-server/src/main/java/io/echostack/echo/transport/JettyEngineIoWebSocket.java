@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CloseStatus;
 import org.eclipse.jetty.websocket.core.CoreSession;
@@ -64,7 +65,8 @@ final class JettyEngineIoWebSocket extends EngineIoWebSocket implements FrameHan
     @Override
     public void onOpen(CoreSession session, Callback callback) {
         this.session = session;
-        this.frames = new FrameWriter(((WebSocketCoreSession) session).getConnection().getEndPoint(), this::disconnectLater);
+        EndPoint endPoint = ((WebSocketCoreSession) session).getConnection().getEndPoint();
+        this.frames = new FrameWriter(endPoint, this::disconnectLater);
         engineIo.handleWebSocket(this);
         messages.onOpen(session, callback);
     }

@@ -61,7 +61,8 @@ public final class SocketIoHttpServer {
         // "" is the servlet spec's exact match for the context root; other paths get Jetty's 404.
         context.addServlet(new ServletHolder(new HealthServlet()), "");
         WebSocketUpgradeHandler webSocketUpgrades = new WebSocketUpgradeHandler();
-        webSocketUpgrades.addMapping("/socket.io/*", new EngineIoNegotiator(engineIo, heartbeat.idleTimeout(), timers, webSockets));
+        webSocketUpgrades.addMapping("/socket.io/*",
+                new EngineIoNegotiator(engineIo, heartbeat.idleTimeout(), timers, webSockets));
         webSocketUpgrades.setHandler(context);
         jetty.setHandler(webSocketUpgrades);
         jetty.setStopAtShutdown(false);
