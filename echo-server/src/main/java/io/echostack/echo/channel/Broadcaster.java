@@ -1,19 +1,22 @@
 package io.echostack.echo.channel;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import io.echostack.echo.transport.LocalRoomAdapter;
 import io.echostack.events.json.Json;
 import io.socket.socketio.server.parser.Parser;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 /**
  * Emits a broadcast to a channel's room as laravel-echo expects it: socket.io event {@code event} with the arguments
- * {@code (channel, data)}. The packet is encoded once with Jackson from the JSON tree Laravel published, so the
- * browser sees Laravel's key order with numbers printed as Node's laravel-echo-server would (org.json, which
- * socket.io-server uses, would reorder keys and re-encode the payload once per recipient).
+ * {@code (channel, data)}. The packet is encoded once, with Jackson, for all recipients, so the browser sees Laravel's
+ * key order with strings printed as Node's laravel-echo-server would (org.json, which socket.io-server uses, would
+ * reorder keys and re-encode the payload once per recipient). {@code data} arrives as plain JSON text (a relayed
+ * message's, see {@code BroadcastMessage}) or as a tree, which is written out first.
  */
 public final class Broadcaster {
     /** Plain JSON like Node's JSON.stringify: no {@code \/}, Unicode as is. */
@@ -22,19 +25,25 @@ public final class Broadcaster {
     private final LocalRoomAdapter rooms;
     private final Runnable onEmit;
 
-    /** @param onEmit called once per {@link #emit} (the metrics' messages in) */
+    /** @param onEmit called once per emit to a channel (the metrics' messages in) */
     public Broadcaster(LocalRoomAdapter rooms, Runnable onEmit) {
         this.rooms = rooms;
         this.onEmit = onEmit;
     }
 
+    /** {@link #emitJson} with a tree (null: JSON null). */
+    public void emit(String event, String channel, JsonNode data, String exceptSocketId) {
+        emitJson(event, channel, json(data), exceptSocketId);
+    }
+
     /**
+     * @param dataJson       JSON text, copied into the packet as it is
      * @param exceptSocketId the sender's socket id ("toOthers"): that socket is skipped if it is connected here;
      *                       null or an unknown id excludes nobody
      */
-    public void emit(String event, String channel, JsonNode data, String exceptSocketId) {
+    public void emitJson(String event, String channel, String dataJson, String exceptSocketId) {
         onEmit.run();
-        rooms.broadcastEncoded(channel, encode(event, channel, data), exceptSocketId);
+        rooms.broadcastEncoded(channel, encode(event, channel, dataJson), exceptSocketId);
     }
 
     /**
@@ -42,17 +51,31 @@ public final class Broadcaster {
      * {@code presence:subscribed}, which only the joiner receives.
      */
     public void emitTo(String room, String event, String channel, JsonNode data) {
-        rooms.broadcastEncoded(room, encode(event, channel, data), null);
+        rooms.broadcastEncoded(room, encode(event, channel, json(data)), null);
     }
 
     /** The socket.io EVENT packet {@code 2["event","channel",data]} (the engine.io layer adds its own prefix). */
-    static String encode(String event, String channel, JsonNode data) {
-        ArrayNode arguments = Json.mapper().createArrayNode()
-                .add(event)
-                .add(channel)
-                .add(data == null ? NullNode.getInstance() : data);
+    static String encode(String event, String channel, String dataJson) {
+        StringWriter packet = new StringWriter(dataJson.length() + event.length() + channel.length() + 16);
+        packet.write(Integer.toString(Parser.EVENT));
+        try (JsonGenerator arguments = Json.mapper().createGenerator(packet)) {
+            arguments.writeStartArray();
+            arguments.writeString(event);
+            arguments.writeString(channel);
+            arguments.writeRawValue(dataJson);
+            arguments.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail with I/O", e);
+        }
+        return packet.toString();
+    }
+
+    private static String json(JsonNode data) {
+        if (data == null) {
+            return "null";
+        }
         try {
-            return Parser.EVENT + WRITER.writeValueAsString(arguments);
+            return WRITER.writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serializes", e);
         }

@@ -32,6 +32,6 @@ public final class BroadcastRelay {
         }
         console.dev("Channel: " + redisChannel);
         console.dev("Event: " + message.event());
-        broadcaster.emit(message.event(), prefix.strip(redisChannel), message.data(), message.socket());
+        broadcaster.emitJson(message.event(), prefix.strip(redisChannel), message.data(), message.socket());
     }
 }

@@ -11,8 +11,6 @@ import io.lettuce.core.event.connection.ReconnectAttemptEvent;
 import io.lettuce.core.event.connection.ReconnectFailedEvent;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -22,8 +20,10 @@ import reactor.core.Disposable;
 /**
  * {@code PSUBSCRIBE <keyPrefix>*} on a dedicated Lettuce connection, handing every message to a
  * {@link BroadcastRelay}. Lettuce reconnects on its own and re-issues the PSUBSCRIBE after a reconnect; both are
- * logged. Messages are relayed on one thread of our own, in arrival order, so slow clients never stall Lettuce's
- * event loop.
+ * logged. Messages are relayed in arrival order on the event loop of this connection's own Lettuce client, where
+ * they arrive: relaying never blocks (websocket frames are queued per connection, see {@code FrameWriter}, and
+ * polling backlogs are bounded), and handing each message to a thread of our own cost a thread wake-up per message,
+ * about a sixth of the CPU of a message to a single recipient (bench/echo-server, channels).
  */
 public final class RedisSubscriber implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisSubscriber.class);
@@ -31,11 +31,6 @@ public final class RedisSubscriber implements AutoCloseable {
     private final RedisConfig config;
     private final BroadcastRelay relay;
     private final ConsoleLog console;
-    private final ExecutorService relayThread = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "redis-broadcast-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final AtomicBoolean firstSubscription = new AtomicBoolean(true);
     private final AtomicBoolean connected = new AtomicBoolean();
     private RedisClient client;
@@ -72,7 +67,7 @@ public final class RedisSubscriber implements AutoCloseable {
         connection.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String pattern, String channel, String message) {
-                relayThread.execute(() -> relaySafely(channel, message));
+                relaySafely(channel, message);
             }
 
             @Override
@@ -93,7 +88,7 @@ public final class RedisSubscriber implements AutoCloseable {
         return connected.get();
     }
 
-    /** Never waits on Redis (it may be gone): the connection closes in the background; relaying gets 1 s. */
+    /** Never waits on Redis (it may be gone): the connection and its event loop close in the background (1 s at most). */
     @Override
     public void close() {
         // Stop listening first: our own disconnect is not a lost connection.
@@ -102,12 +97,6 @@ public final class RedisSubscriber implements AutoCloseable {
         }
         if (client != null) { // also closes the pub/sub connection (closing it first too makes Lettuce warn)
             client.shutdownAsync(0, 1, TimeUnit.SECONDS);
-        }
-        relayThread.shutdown();
-        try {
-            relayThread.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -2,9 +2,7 @@ package io.echostack.echo.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.echostack.events.broadcast.BroadcastMessage;
-import io.echostack.events.json.Json;
 import org.junit.jupiter.api.Test;
 
 class BroadcasterEncodingTest {
@@ -22,13 +20,14 @@ class BroadcasterEncodingTest {
     }
 
     @Test
-    void encodesMissingDataAsNull() {
-        assertThat(Broadcaster.encode("e", "c", null)).isEqualTo("2[\"e\",\"c\",null]");
+    void encodesMissingDataAsNull() throws Exception {
+        BroadcastMessage message = BroadcastMessage.parse("{\"event\":\"e\"}");
+        assertThat(Broadcaster.encode(message.event(), "c", message.data())).isEqualTo("2[\"e\",\"c\",null]");
     }
 
     @Test
-    void encodesAnyJsonValueAsData() throws Exception {
-        JsonNode data = Json.mapper().readTree("[1,\"two\"]");
-        assertThat(Broadcaster.encode("App\\Events\\X", "c", data)).isEqualTo("2[\"App\\\\Events\\\\X\",\"c\",[1,\"two\"]]");
+    void escapesEventAndChannelAndCopiesAnyJsonValueAsData() {
+        assertThat(Broadcaster.encode("App\\Events\\X", "c\"1", "[1,\"two\"]"))
+                .isEqualTo("2[\"App\\\\Events\\\\X\",\"c\\\"1\",[1,\"two\"]]");
     }
 }

@@ -1,5 +1,7 @@
 package io.echostack.events.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
@@ -8,6 +10,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.StringWriter;
 
 /**
  * The one Jackson configuration of Echo Stack, and the two ways PHP's {@code json_encode} writes what we must match.
@@ -55,6 +59,18 @@ public final class Json {
     /** Serializes with {@link #queueWriter()}. */
     public static String toQueueJson(Object value) {
         return write(QUEUE_WRITER, value);
+    }
+
+    /**
+     * The parser's current value (from its first token, a whole object or array) as plain JSON text, as Node's
+     * {@code JSON.stringify} writes a parsed value: no {@code \/}, Unicode as is. Streams: no tree is built.
+     */
+    public static String copyValue(JsonParser parser) throws IOException {
+        StringWriter out = new StringWriter(128);
+        try (JsonGenerator generator = MAPPER.createGenerator(out)) {
+            generator.copyCurrentStructure(parser);
+        }
+        return out.toString();
     }
 
     private static String write(ObjectWriter writer, Object value) {

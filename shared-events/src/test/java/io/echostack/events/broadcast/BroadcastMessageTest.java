@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.echostack.events.Fixtures;
 import io.echostack.events.MalformedPayloadException;
+import io.echostack.events.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class BroadcastMessageTest {
@@ -19,7 +21,7 @@ class BroadcastMessageTest {
         for (Fixtures.PMessage captured : messages) {
             BroadcastMessage message = BroadcastMessage.parse(captured.message());
             assertThat(message.event()).isNotEmpty();
-            assertThat(message.data().get("socket")).as("Laravel copies socket into data").isNotNull();
+            assertThat(Json.mapper().readTree(message.data()).has("socket")).as("Laravel copies socket into data").isTrue();
             assertThat(message.toJson()).isEqualTo(captured.message());
         }
     }
@@ -32,8 +34,9 @@ class BroadcastMessageTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not json", "[1,2]", "null", "{\"data\":{}}", "{\"event\":5}", "{\"event\":\"\"}",
-            "{\"event\":\"e\",\"socket\":{}}"})
+    @ValueSource(strings = {"not json", "", "[1,2]", "null", "{\"data\":{}}", "{\"event\":5}", "{\"event\":\"\"}",
+            "{\"event\":{\"name\":\"e\"}}", "{\"event\":\"e\",\"socket\":{}}", "{\"event\":\"e\",\"data\":{\"a\":1}",
+            "{\"event\":\"e\",\"data\":{\"a\":}}", "{\"event\":\"e\",\"data\":[1,2}"})
     void rejectsWhatIsNotABroadcastMessage(String input) {
         assertThatThrownBy(() -> BroadcastMessage.parse(input))
                 .isInstanceOf(MalformedPayloadException.class)
@@ -42,6 +45,27 @@ class BroadcastMessageTest {
 
     @Test
     void missingDataIsNull() throws Exception {
-        assertThat(BroadcastMessage.parse("{\"event\":\"e\"}").data().isNull()).isTrue();
+        assertThat(BroadcastMessage.parse("{\"event\":\"e\"}").data()).isEqualTo("null");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"a\":{\"b\":[1,2.50,true,null]},\"c\":\"x\"} | {\"a\":{\"b\":[1,2.5,true,null]},\"c\":\"x\"}",
+        "\"https:\\/\\/x.test\\/\\u00e9 \\u2713\" | \"https://x.test/é ✓\"",
+        "[] | []",
+        "12345678901234567890 | 12345678901234567890",
+        "-0.5e3 | -500.0",
+        "false | false",
+        "null | null"})
+    void dataIsAnyJsonValueAsPlainJsonText(String published, String data) throws Exception {
+        BroadcastMessage message = BroadcastMessage.parse("{\"event\":\"e\",\"data\":" + published + ",\"socket\":null}");
+        assertThat(message.data()).isEqualTo(data);
+    }
+
+    @Test
+    void membersMayComeInAnyOrderAndUnknownOnesAreSkipped() throws Exception {
+        BroadcastMessage message = BroadcastMessage.parse(
+                "{\"extra\":{\"event\":\"no\"},\"data\":{\"k\":[{}]},\"socket\":\"s.1\",\"event\":\"e\",\"more\":[1]}");
+        assertThat(message).isEqualTo(new BroadcastMessage("e", "{\"k\":[{}]}", "s.1"));
     }
 }

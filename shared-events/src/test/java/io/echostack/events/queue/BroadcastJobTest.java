@@ -87,7 +87,8 @@ class BroadcastJobTest {
             // What Laravel publishes: the payload with socket put into it (in place if present), PHP's escapes.
             ObjectNode laravelData = payload.deepCopy();
             laravelData.put("socket", socket);
-            String expected = new BroadcastMessage("ev/ent☆", laravelData, socket).toJson();
+            String expected = new BroadcastMessage("ev/ent☆", Json.mapper().writeValueAsString(laravelData), socket)
+                    .toJson();
 
             assertThat(new String(job.messageJson(), StandardCharsets.UTF_8)).isEqualTo(expected);
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.echostack.events.Fixtures;
 import io.echostack.events.LettuceScriptExecutor;
 import io.echostack.events.broadcast.BroadcastMessage;
+import io.echostack.events.json.Json;
 import io.echostack.events.broadcast.RedisPrefix;
 import io.echostack.testsupport.TestRedis;
 import io.lettuce.core.RedisClient;
@@ -39,7 +40,7 @@ class PublishAndDeleteTest {
             // {"event":"multi.ping","data":{"ping":{"n":1},"socket":"abc123.456"},"socket":"abc123.456"}
             Fixtures.PMessage captured = Fixtures.pmessages("publish-sync.txt").get(3);
             BroadcastMessage laravel = BroadcastMessage.parse(captured.message());
-            ObjectNode payload = ((ObjectNode) laravel.data()).deepCopy();
+            ObjectNode payload = (ObjectNode) Json.mapper().readTree(laravel.data());
             payload.remove("socket");
             List<String> channels = List.of("poster_room", "private-App.Models.User.1", "presence-chat.1");
             BroadcastJob job = new BroadcastJob(channels, laravel.event(), payload, laravel.socket());
