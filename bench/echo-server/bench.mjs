@@ -38,11 +38,17 @@ const { values: args } = parseArgs({
     // Warm-up size as a fraction of each measured scenario. HotSpot's C2 compiles the delivery path for seconds of
     // CPU after a fifth-size warm-up (per-thread CPU from /proc); a full-size one leaves steady state to measure.
     'warm-up': { type: 'string', default: '1' },
+    // Times the whole warm-up runs: HotSpot may still recompile after one (new clients' connect paths deoptimize
+    // code the delivery path shares), which --threads shows as C2 CPU inside the measured phases.
+    'warm-up-rounds': { type: 'string', default: '1' },
     servers: { type: 'string', default: 'echo-stack,laravel-echo-server' },
     threads: { type: 'boolean', default: false },
+    // A subset to run, e.g. "channels" while working on one path (the warm-up runs the same subset).
+    scenarios: { type: 'string', default: 'idle,fanout,channels,throughput' },
   },
 });
 const REDIS_PORT = Number(args['redis-port']);
+const selected = args.scenarios.split(',');
 const PREFIX = 'bench_';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -241,12 +247,17 @@ async function bench(name, port, redis) {
   try {
     // The same unmeasured warm-up for both servers: every scenario once at --warm-up times its size, so the measured
     // phases are steady state rather than JIT compilation (HotSpot's C2, V8's TurboFan) of code seen for the first time.
-    for (const warmUp of Object.values(scenarios(Number(args['warm-up'])))) {
-      await measure(server, redis, warmUp);
+    const chosen = (all) => Object.entries(all).filter(([scenario]) => selected.includes(scenario));
+    for (let round = 0; round < Number(args['warm-up-rounds']); round++) {
+      for (const [, warmUp] of chosen(scenarios(Number(args['warm-up'])))) {
+        await measure(server, redis, warmUp);
+      }
     }
     const results = {};
-    results.idle = await idle(server, Number(args.idle));
-    for (const [scenario, options] of Object.entries(scenarios(1))) {
+    if (selected.includes('idle')) {
+      results.idle = await idle(server, Number(args.idle));
+    }
+    for (const [scenario, options] of chosen(scenarios(1))) {
       results[scenario] = await measure(server, redis, options);
     }
     return results;
@@ -269,9 +280,14 @@ async function main() {
   console.log('| server | scenario | CPU µs/delivery | deliveries/s | p50 ms | p99 ms | loss | KB/connection (idle) |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const [name, r] of Object.entries(all)) {
-    for (const scenario of ['fanout', 'channels', 'throughput']) {
+    const rows = ['fanout', 'channels', 'throughput'].filter((scenario) => r[scenario]);
+    rows.forEach((scenario, i) => {
       const s = r[scenario];
-      console.log(`| ${name} | ${scenario} | ${fmt(s.cpuPerDelivery)} | ${s.rate} | ${fmt(s.p50, 0)} | ${fmt(s.p99, 0)} | ${s.loss} | ${scenario === 'fanout' ? fmt(r.idle.kbPerConnection) : ''} |`);
+      const kb = i === 0 && r.idle ? fmt(r.idle.kbPerConnection) : '';
+      console.log(`| ${name} | ${scenario} | ${fmt(s.cpuPerDelivery)} | ${s.rate} | ${fmt(s.p50, 0)} | ${fmt(s.p99, 0)} | ${s.loss} | ${kb} |`);
+    });
+    if (rows.length === 0 && r.idle) {
+      console.log(`| ${name} | idle | | | | | | ${fmt(r.idle.kbPerConnection)} |`);
     }
   }
   console.log(`\nfanout ${args.fanout} clients × ${args.messages} messages at ${args.rate}/s; channels ${args.channels} clients`
