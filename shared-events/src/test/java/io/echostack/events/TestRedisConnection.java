@@ -1,5 +1,6 @@
 package io.echostack.events;
 
+import io.echostack.events.script.LettuceScriptExecutor;
 import io.echostack.testsupport.TestRedis;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;

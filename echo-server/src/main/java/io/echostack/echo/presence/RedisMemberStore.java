@@ -8,6 +8,7 @@ import io.echostack.events.json.Json;
 import io.echostack.events.presence.PresenceKeys;
 import io.echostack.events.presence.PresenceMembers;
 import io.echostack.events.presence.PresenceStore;
+import io.echostack.events.script.LettuceScriptExecutor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.echostack.events.Fixtures;
-import io.echostack.events.LettuceScriptExecutor;
+import io.echostack.events.script.LettuceScriptExecutor;
 import io.echostack.events.broadcast.BroadcastMessage;
 import io.echostack.events.json.Json;
 import io.echostack.events.broadcast.RedisPrefix;

@@ -1,13 +1,14 @@
-package io.echostack.echo.presence;
+package io.echostack.events.script;
 
-import io.echostack.events.script.LuaScript;
-import io.echostack.events.script.ScriptExecutor;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.util.List;
 
-/** echo-server's {@link ScriptExecutor} over Lettuce: EVALSHA, EVAL when Redis answers NOSCRIPT. */
+/**
+ * {@link ScriptExecutor} over Lettuce (echo-server's Redis client): EVALSHA, EVAL when Redis answers NOSCRIPT.
+ * Lettuce is an optional dependency of this module: only users of this class need it on their class path.
+ */
 public final class LettuceScriptExecutor implements ScriptExecutor {
     private final RedisCommands<String, String> redis;
 
