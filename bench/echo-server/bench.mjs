@@ -11,8 +11,8 @@
 //          [--rate 50] [--channel-messages 40] [--throughput-messages 400000] [--warm-up 1]
 //          [--servers echo-stack,laravel-echo-server] [--threads]
 // --threads also prints, per measured phase, each server thread's share of the CPU per delivery (/proc/PID/task).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -57,7 +57,27 @@ function serverCommand(name, config) {
     // The JVM flags of echo-server/Dockerfile's ENTRYPOINT (heap flags aside), as a deployment runs it.
     return ['java', ['-XX:+UseSerialGC', '-jar', args.jar, 'start', '--config', config]];
   }
-  return [process.execPath, [resolve('node_modules/laravel-echo-server/bin/server.js'), 'start', '--config', config]];
+  return [process.execPath, ['--expose-gc', '-r', resolve('gc-report.cjs'),
+    resolve('node_modules/laravel-echo-server/bin/server.js'), 'start', '--config', config]];
+}
+
+/**
+ * Bytes the server keeps alive after a full garbage collection: HotSpot's heap from its class histogram (which
+ * collects first, as `jmap -histo:live` does); Node's V8 heap plus the memory of its C++ objects (external), from
+ * gc-report.cjs.
+ */
+async function liveBytes(server) {
+  if (server.name === 'echo-stack') {
+    const histogram = execFileSync('jcmd', [String(server.child.pid), 'GC.class_histogram'], { encoding: 'utf8' });
+    return Number(histogram.match(/^Total\s+\d+\s+(\d+)/m)[1]);
+  }
+  const before = existsSync(server.memoryReport) ? statSync(server.memoryReport).mtimeMs : 0;
+  process.kill(server.child.pid, 'SIGUSR2');
+  for (let i = 0; i < 100 && (!existsSync(server.memoryReport) || statSync(server.memoryReport).mtimeMs === before); i++) {
+    await sleep(50);
+  }
+  const usage = JSON.parse(readFileSync(server.memoryReport, 'utf8'));
+  return usage.heapUsed + usage.external;
 }
 
 async function startServer(name, port) {
@@ -69,7 +89,10 @@ async function startServer(name, port) {
     subscribers: { http: false, redis: true },
   }));
   const [command, commandArgs] = serverCommand(name, config);
-  const child = spawn(command, commandArgs, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const memoryReport = join(dir, 'memory.json');
+  const child = spawn(command, commandArgs, {
+    cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BENCH_MEMORY_REPORT: memoryReport },
+  });
   let output = '';
   child.stdout.on('data', (d) => { output += d; });
   child.stderr.on('data', (d) => { output += d; });
@@ -81,7 +104,7 @@ async function startServer(name, port) {
     throw new Error(`${name} did not start:\n${output}`);
   }
   await sleep(1000);
-  return { child, url: `http://127.0.0.1:${port}` };
+  return { name, child, url: `http://127.0.0.1:${port}`, memoryReport };
 }
 
 function procStat(pid) {
@@ -200,26 +223,34 @@ async function measure(server, redis, { clients, channelsOf, channels, messages,
 }
 
 /**
- * KB of RSS per idle connection: the slope of RSS over five steps of count/5 connections (least squares), so one
- * garbage collection between two readings moves the figure less than a single before/after difference would.
+ * Memory per idle connection, as slopes (least squares) over five steps of count/5 connections, so one garbage
+ * collection between two readings moves the figure less than a single before/after difference would: KB of RSS (what
+ * the process holds, but neither runtime returns freed heap pages at once, so RSS also depends on what earlier phases
+ * left), and live KB, what stays reachable after a full collection at each step (see liveBytes).
  */
 async function idle(server, count) {
   const steps = 5;
-  const points = [[0, procStat(server.child.pid).rssKb]];
+  const rss = [[0, procStat(server.child.pid).rssKb]];
+  const live = [[0, (await liveBytes(server)) / 1024]];
   const sockets = [];
   for (let step = 1; step <= steps; step++) {
     const size = Math.round((count * step) / steps) - sockets.length;
     sockets.push(...(await connectAll(server.url, size, () => ['idle'], null)));
     await sleep(1000);
-    points.push([sockets.length, procStat(server.child.pid).rssKb]);
+    rss.push([sockets.length, procStat(server.child.pid).rssKb]);
+    live.push([sockets.length, (await liveBytes(server)) / 1024]);
   }
   sockets.forEach((socket) => socket.close());
   await sleep(2000);
+  return { kbPerConnection: slope(rss), liveKbPerConnection: slope(live) };
+}
+
+function slope(points) {
   const meanX = points.reduce((sum, [x]) => sum + x, 0) / points.length;
   const meanY = points.reduce((sum, [, y]) => sum + y, 0) / points.length;
   const covariance = points.reduce((sum, [x, y]) => sum + (x - meanX) * (y - meanY), 0);
   const variance = points.reduce((sum, [x]) => sum + (x - meanX) ** 2, 0);
-  return { kbPerConnection: covariance / variance };
+  return covariance / variance;
 }
 
 async function bench(name, port, redis) {
@@ -277,17 +308,17 @@ async function main() {
   }
   redis.disconnect();
   const fmt = (v, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
-  console.log('| server | scenario | CPU µs/delivery | deliveries/s | p50 ms | p99 ms | loss | KB/connection (idle) |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('| server | scenario | CPU µs/delivery | deliveries/s | p50 ms | p99 ms | loss | idle KB/conn. RSS | idle KB/conn. live |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const [name, r] of Object.entries(all)) {
     const rows = ['fanout', 'channels', 'throughput'].filter((scenario) => r[scenario]);
     rows.forEach((scenario, i) => {
       const s = r[scenario];
-      const kb = i === 0 && r.idle ? fmt(r.idle.kbPerConnection) : '';
+      const kb = i === 0 && r.idle ? `${fmt(r.idle.kbPerConnection)} | ${fmt(r.idle.liveKbPerConnection)}` : ' | ';
       console.log(`| ${name} | ${scenario} | ${fmt(s.cpuPerDelivery)} | ${s.rate} | ${fmt(s.p50, 0)} | ${fmt(s.p99, 0)} | ${s.loss} | ${kb} |`);
     });
     if (rows.length === 0 && r.idle) {
-      console.log(`| ${name} | idle | | | | | | ${fmt(r.idle.kbPerConnection)} |`);
+      console.log(`| ${name} | idle | | | | | | ${fmt(r.idle.kbPerConnection)} | ${fmt(r.idle.liveKbPerConnection)} |`);
     }
   }
   console.log(`\nfanout ${args.fanout} clients × ${args.messages} messages at ${args.rate}/s; channels ${args.channels} clients`
