@@ -22,8 +22,9 @@ import reactor.core.Disposable;
  * {@link BroadcastRelay}. Lettuce reconnects on its own and re-issues the PSUBSCRIBE after a reconnect; both are
  * logged. Messages are relayed in arrival order on the event loop of this connection's own Lettuce client, where
  * they arrive: relaying never blocks (websocket frames are queued per connection, see {@code FrameWriter}, and
- * polling backlogs are bounded), and handing each message to a thread of our own cost a thread wake-up per message,
- * about a sixth of the CPU of a message to a single recipient (bench/echo-server, channels).
+ * polling sessions are written on a thread of their own, see {@code PollingWriter}), and handing each message to a
+ * thread of ours cost a thread wake-up per message, about a sixth of the CPU of a message to a single recipient
+ * (bench/echo-server, channels).
  */
 public final class RedisSubscriber implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisSubscriber.class);

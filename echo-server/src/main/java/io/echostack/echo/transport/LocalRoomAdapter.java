@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * Room membership of one namespace on this node, replacing socket.io-server's memory adapter: concurrent sets instead
  * of one namespace-wide monitor held during network writes, snapshots when iterating, and every broadcast encoded
  * once for all recipients instead of once per recipient. Websocket recipients get the same frame payload bytes
- * written straight to their connection ({@link ActiveWebSockets}); polling recipients go through engine.io, bounded by
- * {@link PollingBacklog}. {@link #broadcastEncoded} takes a packet we encoded ourselves from Laravel's raw JSON, so
- * key order and numbers reach the browser as Laravel wrote them.
+ * written straight to their connection ({@link ActiveWebSockets}); polling recipients go through engine.io on the
+ * {@link PollingWriter}'s thread, bounded by {@link PollingBacklog}. {@link #broadcastEncoded} takes a packet we
+ * encoded ourselves from Laravel's JSON, so key order reaches the browser as Laravel wrote it.
  */
 public final class LocalRoomAdapter extends SocketIoAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(LocalRoomAdapter.class);
@@ -41,11 +41,14 @@ public final class LocalRoomAdapter extends SocketIoAdapter {
 
     private final ActiveWebSockets webSockets;
     private final PollingBacklog pollingBacklog;
+    private final PollingWriter pollingWriter;
 
-    LocalRoomAdapter(SocketIoNamespace namespace, ActiveWebSockets webSockets, PollingBacklog pollingBacklog) {
+    LocalRoomAdapter(SocketIoNamespace namespace, ActiveWebSockets webSockets, PollingBacklog pollingBacklog,
+                     PollingWriter pollingWriter) {
         super(namespace);
         this.webSockets = webSockets;
         this.pollingBacklog = pollingBacklog;
+        this.pollingWriter = pollingWriter;
     }
 
     /** Whether a socket with this id is connected to this namespace on this node. */
@@ -210,8 +213,7 @@ public final class LocalRoomAdapter extends SocketIoAdapter {
             if (!pollingBacklog.admit(session)) {
                 return false;
             }
-            session.send(new io.socket.engineio.server.parser.Packet<>(
-                    io.socket.engineio.server.parser.Packet.MESSAGE, message.socketIoPacket()));
+            pollingWriter.send(session, message.socketIoPacket());
             return true;
         } catch (RuntimeException e) {
             LOG.warn("could not deliver to socket {}: {}", socket.getId(), e.toString());
@@ -223,15 +225,17 @@ public final class LocalRoomAdapter extends SocketIoAdapter {
     static final class Factory implements SocketIoAdapter.AdapterFactory {
         private final ActiveWebSockets webSockets;
         private final PollingBacklog pollingBacklog;
+        private final PollingWriter pollingWriter;
 
-        Factory(ActiveWebSockets webSockets, PollingBacklog pollingBacklog) {
+        Factory(ActiveWebSockets webSockets, PollingBacklog pollingBacklog, PollingWriter pollingWriter) {
             this.webSockets = webSockets;
             this.pollingBacklog = pollingBacklog;
+            this.pollingWriter = pollingWriter;
         }
 
         @Override
         public SocketIoAdapter createAdapter(SocketIoNamespace namespace) {
-            return new LocalRoomAdapter(namespace, webSockets, pollingBacklog);
+            return new LocalRoomAdapter(namespace, webSockets, pollingBacklog, pollingWriter);
         }
     }
 }

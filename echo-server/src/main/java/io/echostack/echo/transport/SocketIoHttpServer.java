@@ -25,6 +25,7 @@ public final class SocketIoHttpServer {
     private final ScheduledThreadPoolExecutor timers;
     private final ServletContextHandler context;
     private final ActiveWebSockets webSockets = new ActiveWebSockets();
+    private final PollingWriter pollingWriter = new PollingWriter();
 
     /**
      * @param host null or blank for all interfaces
@@ -44,7 +45,7 @@ public final class SocketIoHttpServer {
         engineOptions.setScheduledExecutorService(timers);
         engineIo = new EngineIoServer(engineOptions);
         SocketIoServerOptions socketOptions = SocketIoServerOptions.newFromDefault()
-                .setAdapterFactory(new LocalRoomAdapter.Factory(webSockets, new PollingBacklog(timers)));
+                .setAdapterFactory(new LocalRoomAdapter.Factory(webSockets, new PollingBacklog(timers), pollingWriter));
         namespace = new SocketIoServer(engineIo, socketOptions).namespace("/");
 
         jetty = new Server();
@@ -119,6 +120,7 @@ public final class SocketIoHttpServer {
         } finally {
             engineIo.shutdown();
             timers.shutdownNow();
+            pollingWriter.close();
         }
     }
 
