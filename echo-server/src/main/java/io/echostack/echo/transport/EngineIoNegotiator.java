@@ -47,7 +47,8 @@ final class EngineIoNegotiator implements WebSocketNegotiator {
     @Override
     public FrameHandler negotiate(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
         response.setExtensions(List.of());
-        return new JettyEngineIoWebSocket(engineIo, ParseQS.decode(request.getHttpURI().getQuery()),
+        // Immutable copies are compact (one array): a HashMap costs ~200 bytes more for the connection's lifetime.
+        return new JettyEngineIoWebSocket(engineIo, Map.copyOf(ParseQS.decode(request.getHttpURI().getQuery())),
                 copyOf(request.getHeaders()), closer, webSockets);
     }
 
@@ -64,7 +65,7 @@ final class EngineIoNegotiator implements WebSocketNegotiator {
                         (earlier, next) -> Stream.concat(earlier.stream(), next.stream()).toList());
             }
         }
-        return copy;
+        return Map.copyOf(copy);
     }
 
     @Override
