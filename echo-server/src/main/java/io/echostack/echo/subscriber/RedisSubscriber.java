@@ -89,7 +89,7 @@ public final class RedisSubscriber implements AutoCloseable {
         return connected.get();
     }
 
-    /** Never waits on Redis (it may be gone): the connection and its event loop close in the background (1 s at most). */
+    /** Never waits on Redis (it may be gone): the connection and its event loop close in the background (1 s max). */
     @Override
     public void close() {
         // Stop listening first: our own disconnect is not a lost connection.

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * {@link MessageHandler} joins fragments into messages, and Jetty does the close handshake; every frame we send
  * (engine.io's packets, broadcasts, PONGs) goes through this connection's {@link FrameWriter}. engine.io calls
  * {@link #write} while holding its per-socket lock (and broadcasts call {@link #sendShared} from the Redis
- * subscriber's event loop), so sends never block and never throw: a failed send only schedules the disconnect on another thread, which keeps
- * engine.io's close/error handling out of the writer's call stack.
+ * subscriber's event loop), so sends never block and never throw: a failed send only schedules the disconnect on
+ * another thread, which keeps engine.io's close/error handling out of the writer's call stack.
  * Once this websocket carries its engine.io session (handshaken over it, or the client's upgrade completed), it is
  * listed in {@link ActiveWebSockets} so broadcasts can bypass engine.io.
  */

@@ -151,7 +151,8 @@ public final class LocalRoomAdapter extends SocketIoAdapter {
         if (room.equals(socket.getId())) {
             sockets.remove(room, socket);
         } else {
-            rooms.computeIfPresent(room, (key, members) -> members.remove(socket) && members.isEmpty() ? null : members);
+            rooms.computeIfPresent(room, (key, members) ->
+                    members.remove(socket) && members.isEmpty() ? null : members);
         }
         socketRooms.computeIfPresent(socket, (key, names) -> without(names, room));
     }

@@ -29,9 +29,9 @@ import java.io.UncheckedIOException;
 public record BroadcastMessage(String event, String data, String socket) {
 
     /**
-     * Reads a message from Redis or HTTP. Requires a JSON object with a non-empty string {@code event}; {@code data}
-     * may be any value (missing ⇒ null); {@code socket} must be a string or null. Other members are ignored and, as in
-     * a JSON object read into a tree, the last of repeated members counts.
+     * Reads a message from Redis or HTTP. Requires a JSON object with a non-empty string {@code event};
+     * {@code data} may be any value (missing ⇒ null); {@code socket} must be a string or null. Other members are
+     * ignored and, as in a JSON object read into a tree, the last of repeated members counts.
      */
     public static BroadcastMessage parse(String json) throws MalformedPayloadException {
         try (JsonParser parser = Json.mapper().createParser(json)) {

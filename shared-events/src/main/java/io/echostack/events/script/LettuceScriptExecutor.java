@@ -20,7 +20,8 @@ public final class LettuceScriptExecutor implements ScriptExecutor {
     public Object run(LuaScript script, List<String> keys, List<String> args) {
         String[] keyArray = keys.toArray(String[]::new);
         String[] argArray = args.toArray(String[]::new);
-        ScriptOutputType output = script.reply() == LuaScript.Reply.ARRAY ? ScriptOutputType.MULTI : ScriptOutputType.INTEGER;
+        ScriptOutputType output =
+                script.reply() == LuaScript.Reply.ARRAY ? ScriptOutputType.MULTI : ScriptOutputType.INTEGER;
         try {
             return redis.evalsha(script.sha1(), output, keyArray, argArray);
         } catch (RedisNoScriptException e) {
