@@ -8,8 +8,8 @@
 // full size, so the measured phases are steady state, not JIT compilation).
 // Usage: node bench.mjs --redis-port 6379 [--jar ../../echo-server/target/echo-server.jar]
 //          [--fanout 1000] [--channels 1000] [--idle 5000] [--throughput-clients 100] [--messages 200]
-//          [--rate 50] [--channel-messages 40] [--throughput-messages 400000] [--warm-up 1]
-//          [--servers echo-stack,laravel-echo-server] [--threads]
+//          [--rate 50] [--channel-messages 40] [--throughput-messages 400000] [--warm-up 1] [--warm-up-rounds 3]
+//          [--servers echo-stack,laravel-echo-server] [--scenarios idle,fanout,channels,throughput] [--threads]
 // --threads also prints, per measured phase, each server thread's share of the CPU per delivery (/proc/PID/task).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -40,7 +40,7 @@ const { values: args } = parseArgs({
     'warm-up': { type: 'string', default: '1' },
     // Times the whole warm-up runs: HotSpot may still recompile after one (new clients' connect paths deoptimize
     // code the delivery path shares), which --threads shows as C2 CPU inside the measured phases.
-    'warm-up-rounds': { type: 'string', default: '1' },
+    'warm-up-rounds': { type: 'string', default: '3' },
     servers: { type: 'string', default: 'echo-stack,laravel-echo-server' },
     threads: { type: 'boolean', default: false },
     // A subset to run, e.g. "channels" while working on one path (the warm-up runs the same subset).
