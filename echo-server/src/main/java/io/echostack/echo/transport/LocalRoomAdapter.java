@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * of one namespace-wide monitor held during network writes, snapshots when iterating, and every broadcast encoded
  * once for all recipients instead of once per recipient. Websocket recipients get the same frame payload bytes
  * written straight to their connection ({@link ActiveWebSockets}); polling recipients go through engine.io on the
- * {@link PollingWriter}'s thread, bounded by {@link PollingBacklog}. {@link #broadcastEncoded} takes a packet we
+ * {@link PollingWriter}'s thread. {@link #broadcastEncoded} takes a packet we
  * encoded ourselves from Laravel's JSON, so key order reaches the browser as Laravel wrote it.
  */
 public final class LocalRoomAdapter extends SocketIoAdapter {
@@ -40,14 +40,11 @@ public final class LocalRoomAdapter extends SocketIoAdapter {
     private final java.util.concurrent.atomic.LongAdder deliveries = new java.util.concurrent.atomic.LongAdder();
 
     private final ActiveWebSockets webSockets;
-    private final PollingBacklog pollingBacklog;
     private final PollingWriter pollingWriter;
 
-    LocalRoomAdapter(SocketIoNamespace namespace, ActiveWebSockets webSockets, PollingBacklog pollingBacklog,
-                     PollingWriter pollingWriter) {
+    LocalRoomAdapter(SocketIoNamespace namespace, ActiveWebSockets webSockets, PollingWriter pollingWriter) {
         super(namespace);
         this.webSockets = webSockets;
-        this.pollingBacklog = pollingBacklog;
         this.pollingWriter = pollingWriter;
     }
 
@@ -211,9 +208,6 @@ public final class LocalRoomAdapter extends SocketIoAdapter {
                 webSocket.sendShared(message.webSocketFrame());
                 return true;
             }
-            if (!pollingBacklog.admit(session)) {
-                return false;
-            }
             pollingWriter.send(session, message.socketIoPacket());
             return true;
         } catch (RuntimeException e) {
@@ -225,18 +219,16 @@ public final class LocalRoomAdapter extends SocketIoAdapter {
     /** Creates one adapter per namespace. */
     static final class Factory implements SocketIoAdapter.AdapterFactory {
         private final ActiveWebSockets webSockets;
-        private final PollingBacklog pollingBacklog;
         private final PollingWriter pollingWriter;
 
-        Factory(ActiveWebSockets webSockets, PollingBacklog pollingBacklog, PollingWriter pollingWriter) {
+        Factory(ActiveWebSockets webSockets, PollingWriter pollingWriter) {
             this.webSockets = webSockets;
-            this.pollingBacklog = pollingBacklog;
             this.pollingWriter = pollingWriter;
         }
 
         @Override
         public SocketIoAdapter createAdapter(SocketIoNamespace namespace) {
-            return new LocalRoomAdapter(namespace, webSockets, pollingBacklog, pollingWriter);
+            return new LocalRoomAdapter(namespace, webSockets, pollingWriter);
         }
     }
 }

@@ -26,29 +26,34 @@ final class PollingBacklog {
     }
 
     /**
-     * Counts one more packet for this polling session. @return false once the session is too far behind: it is being
-     * closed and the packet must be dropped
+     * Whether the session can take one more packet. Called on the thread that then sends the packet and reports it
+     * with {@link #sent}. @return false once {@link #MAX_PACKETS} wait for the client's next poll: the session is
+     * being closed and the packet must be dropped
      */
-    boolean admit(EngineIoSocket session) {
-        AtomicInteger count = queued.get(session);
-        if (count == null) {
-            count = track(session);
-        }
-        int pending = count.incrementAndGet();
-        if (pending <= MAX_PACKETS) {
+    boolean hasRoom(EngineIoSocket session) {
+        AtomicInteger count = counter(session);
+        if (count.get() < MAX_PACKETS) {
             return true;
         }
-        if (pending == MAX_PACKETS + 1) {
+        if (count.compareAndSet(MAX_PACKETS, MAX_PACKETS + 1)) {
             LOG.warn("polling client {} is {} messages behind; disconnecting it", session.getId(), MAX_PACKETS);
-            // engine.io's close may wait on the client's poll response: never on the broadcasting thread.
+            // engine.io's close may wait on the client's poll response: never on the sending thread.
             closer.execute(session::close);
         }
         return false;
     }
 
-    /** Sessions being counted (polling sessions that got a broadcast and are not closed yet). */
-    int size() {
-        return queued.size();
+    /**
+     * Counts a packet handed to the session. Counting after the send errs on the safe side: a poll flushing between
+     * the two leaves the count one too high until the next flush, never too low.
+     */
+    void sent(EngineIoSocket session) {
+        counter(session).incrementAndGet();
+    }
+
+    private AtomicInteger counter(EngineIoSocket session) {
+        AtomicInteger count = queued.get(session);
+        return count != null ? count : track(session);
     }
 
     private AtomicInteger track(EngineIoSocket session) {

@@ -25,7 +25,7 @@ public final class SocketIoHttpServer {
     private final ScheduledThreadPoolExecutor timers;
     private final ServletContextHandler context;
     private final ActiveWebSockets webSockets = new ActiveWebSockets();
-    private final PollingWriter pollingWriter = new PollingWriter();
+    private final PollingWriter pollingWriter;
 
     /**
      * @param host null or blank for all interfaces
@@ -38,6 +38,7 @@ public final class SocketIoHttpServer {
     /** @param tls the key store to serve HTTPS/WSS with, or null for plain HTTP */
     public SocketIoHttpServer(String host, int port, HeartbeatSettings heartbeat, java.security.KeyStore tls) {
         timers = newTimers();
+        pollingWriter = new PollingWriter(new PollingBacklog(timers));
         EngineIoServerOptions engineOptions = EngineIoServerOptions.newFromDefault()
                 .setPingInterval(heartbeat.pingIntervalMillis())
                 .setPingTimeout(heartbeat.pingTimeoutMillis())
@@ -45,7 +46,7 @@ public final class SocketIoHttpServer {
         engineOptions.setScheduledExecutorService(timers);
         engineIo = new EngineIoServer(engineOptions);
         SocketIoServerOptions socketOptions = SocketIoServerOptions.newFromDefault()
-                .setAdapterFactory(new LocalRoomAdapter.Factory(webSockets, new PollingBacklog(timers), pollingWriter));
+                .setAdapterFactory(new LocalRoomAdapter.Factory(webSockets, pollingWriter));
         namespace = new SocketIoServer(engineIo, socketOptions).namespace("/");
 
         jetty = new Server();
