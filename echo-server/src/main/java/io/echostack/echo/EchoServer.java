@@ -32,6 +32,7 @@ public final class EchoServer implements AutoCloseable {
 
     private final EchoServerConfig config;
     private final ConsoleLog console;
+    private final AuthSettings auth;
     private final SocketIoHttpServer http;
     private final Broadcaster broadcaster;
     private final EchoMetrics metrics;
@@ -43,8 +44,9 @@ public final class EchoServer implements AutoCloseable {
     public EchoServer(EchoServerConfig config, ConsoleLog console) throws IOException {
         this.config = config;
         this.console = console;
+        this.auth = AuthSettings.from(config);
         this.http = new SocketIoHttpServer(config.host(), config.port(), HeartbeatSettings.from(config.socketio()),
-                config.https() ? tls(config) : null);
+                auth.handshakeHeadersRead(), config.https() ? tls(config) : null);
         this.metrics = new EchoMetrics(http.rooms());
         this.broadcaster = new Broadcaster(http.rooms(), metrics::messageIn);
     }
@@ -71,7 +73,7 @@ public final class EchoServer implements AutoCloseable {
         http.bind();
         presence = Presence.open(config, config.presenceInstanceIdOr(http.port()), broadcaster, console);
         presence.purgeStale();
-        new ChannelSubscriptions(new ChannelAuthorizer(AuthSettings.from(config), metrics, console), presence.channels(),
+        new ChannelSubscriptions(new ChannelAuthorizer(auth, metrics, console), presence.channels(),
                 new ClientEvents(broadcaster, config.clientEventMaxBytes(), console), config.maxChannelsPerSocket(),
                 console)
                 .register(http.namespace());

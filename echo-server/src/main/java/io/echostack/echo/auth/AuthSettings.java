@@ -19,6 +19,16 @@ public record AuthSettings(List<String> hosts, String endpoint, Duration timeout
         return headerAllowlist == null || headerAllowlist.stream().anyMatch(name::equalsIgnoreCase);
     }
 
+    /**
+     * The socket.io handshake headers an auth request reads (Cookie, Referer for the auth host, the forwarded ones),
+     * lower case: a websocket keeps only these for its lifetime.
+     */
+    public java.util.Set<String> handshakeHeadersRead() {
+        java.util.Set<String> names = new java.util.HashSet<>(List.of("cookie", "referer"));
+        forwardHeaders.forEach(name -> names.add(name.toLowerCase(java.util.Locale.ROOT)));
+        return java.util.Set.copyOf(names);
+    }
+
     public static AuthSettings from(EchoServerConfig config) {
         List<String> hosts = config.authHost() == null || config.authHost().stream().allMatch(h -> h == null || h.isEmpty())
                 ? (config.host() == null ? List.of() : List.of(config.host()))

@@ -3,16 +3,15 @@ package io.echostack.echo.transport;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.utils.ParseQS;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.Configuration;
 import org.eclipse.jetty.websocket.core.FrameHandler;
@@ -22,24 +21,29 @@ import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
 
 /**
  * Accepts websocket upgrades on {@code /socket.io/} for engine.io, on Jetty's websocket core. Keeps nothing of the
- * upgrade request but its query and a copy of its headers, so the HTTP exchange (~5 KB) is collected once upgraded:
+ * upgrade request but its query (see {@link WebSocketUpgrades}) and a copy of the headers read later (a browser's
+ * User-Agent, Accept-* and the like are ~1 KB per connection), so the HTTP exchange (~5 KB) is collected once upgraded:
  * Jetty's websocket API session (jetty-websocket-jetty-server 12.1) keeps a view of the servlet response's headers,
  * and with it the whole exchange, for as long as the connection is open. permessage-deflate is refused: it costs 2–3×
  * CPU for no gain on small Laravel payloads.
  */
 final class EngineIoNegotiator implements WebSocketNegotiator {
-    private static final Set<HttpHeader> HANDSHAKE_HEADERS = EnumSet.of(HttpHeader.CONNECTION, HttpHeader.UPGRADE,
-            HttpHeader.SEC_WEBSOCKET_KEY, HttpHeader.SEC_WEBSOCKET_VERSION, HttpHeader.SEC_WEBSOCKET_EXTENSIONS,
-            HttpHeader.SEC_WEBSOCKET_SUBPROTOCOL);
+    /** The query keys and values engine.io clients send: one shared copy instead of one per connection. */
+    private static final Map<String, String> QUERY_WORDS = Stream.of("EIO", "3", "4", "transport", "websocket", "sid",
+            "t", "b64").collect(Collectors.toUnmodifiableMap(word -> word, word -> word));
 
     private final EngineIoServer engineIo;
     private final Duration idleTimeout;
+    private final Set<String> keptHeaders;
     private final Executor closer;
     private final ActiveWebSockets webSockets;
 
-    EngineIoNegotiator(EngineIoServer engineIo, Duration idleTimeout, Executor closer, ActiveWebSockets webSockets) {
+    /** @param keptHeaders lower-case names of the headers to keep */
+    EngineIoNegotiator(EngineIoServer engineIo, Duration idleTimeout, Set<String> keptHeaders, Executor closer,
+                       ActiveWebSockets webSockets) {
         this.engineIo = engineIo;
         this.idleTimeout = idleTimeout;
+        this.keptHeaders = keptHeaders;
         this.closer = closer;
         this.webSockets = webSockets;
     }
@@ -47,20 +51,26 @@ final class EngineIoNegotiator implements WebSocketNegotiator {
     @Override
     public FrameHandler negotiate(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
         response.setExtensions(List.of());
-        // Immutable copies are compact (one array): a HashMap costs ~200 bytes more for the connection's lifetime.
-        return new JettyEngineIoWebSocket(engineIo, Map.copyOf(ParseQS.decode(request.getHttpURI().getQuery())),
-                copyOf(request.getHeaders()), closer, webSockets);
+        return new JettyEngineIoWebSocket(engineIo, queryOf(request), copyOf(request.getHeaders()), closer, webSockets);
     }
 
-    /**
-     * A plain copy: the request's HttpFields, and copies Jetty makes of them, keep a reference to its HTTP connection.
-     * The websocket handshake's own headers are left out: nothing after the upgrade reads them (auth forwards the
-     * Cookie and the allowed headers), and they were ~5 of a connection's kept headers.
-     */
-    private static Map<String, List<String>> copyOf(HttpFields fields) {
+    /** Immutable copies are compact (one array): a HashMap costs ~200 bytes more for the connection's lifetime. */
+    private static Map<String, String> queryOf(ServerUpgradeRequest request) {
+        String query = WebSocketUpgrades.query(request);
+        if (query == null) {
+            return Map.of();
+        }
+        Map<String, String> parameters = new HashMap<>();
+        ParseQS.decode(query).forEach((name, value) ->
+                parameters.put(QUERY_WORDS.getOrDefault(name, name), QUERY_WORDS.getOrDefault(value, value)));
+        return Map.copyOf(parameters);
+    }
+
+    /** A plain copy: the request's HttpFields, and copies Jetty makes of them, keep a reference to its HTTP connection. */
+    private Map<String, List<String>> copyOf(HttpFields fields) {
         Map<String, List<String>> copy = new HashMap<>();
         for (HttpField field : fields) {
-            if (!HANDSHAKE_HEADERS.contains(field.getHeader())) {
+            if (keptHeaders.contains(field.getLowerCaseName())) {
                 copy.merge(field.getName(), List.of(field.getValue()),
                         (earlier, next) -> Stream.concat(earlier.stream(), next.stream()).toList());
             }

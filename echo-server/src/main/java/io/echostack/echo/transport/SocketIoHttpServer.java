@@ -5,10 +5,12 @@ import io.socket.engineio.server.EngineIoServerOptions;
 import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoServer;
 import io.socket.socketio.server.SocketIoServerOptions;
+import java.util.Set;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
@@ -30,13 +32,16 @@ public final class SocketIoHttpServer {
     /**
      * @param host null or blank for all interfaces
      * @param port 0 for any free port (see {@link #port()})
+     * @param keptHeaders the handshake headers (lower-case names) a websocket connection keeps for
+     *     {@code getInitialHeaders()}, the ones read after the upgrade; the rest are collected
      */
-    public SocketIoHttpServer(String host, int port, HeartbeatSettings heartbeat) {
-        this(host, port, heartbeat, null);
+    public SocketIoHttpServer(String host, int port, HeartbeatSettings heartbeat, Set<String> keptHeaders) {
+        this(host, port, heartbeat, keptHeaders, null);
     }
 
     /** @param tls the key store to serve HTTPS/WSS with, or null for plain HTTP */
-    public SocketIoHttpServer(String host, int port, HeartbeatSettings heartbeat, java.security.KeyStore tls) {
+    public SocketIoHttpServer(String host, int port, HeartbeatSettings heartbeat, Set<String> keptHeaders,
+                              java.security.KeyStore tls) {
         timers = newTimers();
         pollingWriter = new PollingWriter(new PollingBacklog(timers));
         EngineIoServerOptions engineOptions = EngineIoServerOptions.newFromDefault()
@@ -64,9 +69,8 @@ public final class SocketIoHttpServer {
         context.addServlet(new ServletHolder(new HealthServlet()), "");
         WebSocketUpgradeHandler webSocketUpgrades = new WebSocketUpgradeHandler();
         webSocketUpgrades.addMapping("/socket.io/*",
-                new EngineIoNegotiator(engineIo, heartbeat.idleTimeout(), timers, webSockets));
-        webSocketUpgrades.setHandler(context);
-        jetty.setHandler(webSocketUpgrades);
+                new EngineIoNegotiator(engineIo, heartbeat.idleTimeout(), keptHeaders, timers, webSockets));
+        jetty.setHandler(new Handler.Sequence(new WebSocketUpgrades(webSocketUpgrades), context));
         jetty.setStopAtShutdown(false);
     }
 

@@ -9,6 +9,7 @@ import io.echostack.testsupport.node.Transports;
 import io.socket.socketio.server.SocketIoSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class SharedFrameDeliveryTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new SocketIoHttpServer("127.0.0.1", 0, new HeartbeatSettings(25_000, 60_000));
+        server = new SocketIoHttpServer("127.0.0.1", 0, new HeartbeatSettings(25_000, 60_000), Set.of());
         server.namespace().on("connection", args -> ((SocketIoSocket) args[0]).joinRoom(ROOM));
         server.start();
     }
