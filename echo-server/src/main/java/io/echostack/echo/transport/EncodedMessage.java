@@ -9,6 +9,6 @@ import java.nio.ByteBuffer;
  */
 record EncodedMessage(String socketIoPacket, ByteBuffer webSocketFrame) {
     static EncodedMessage of(String socketIoPacket) {
-        return new EncodedMessage(socketIoPacket, WholeFrames.sharedText("4" + socketIoPacket));
+        return new EncodedMessage(socketIoPacket, WholeFrames.text("4" + socketIoPacket));
     }
 }
