@@ -2,7 +2,10 @@ package io.echostack.echo.auth;
 
 import io.echostack.echo.config.EchoServerConfig;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * How auth requests are sent: the candidate hosts ({@code authHost}, or {@code host} when authHost is empty, as the
@@ -23,10 +26,10 @@ public record AuthSettings(List<String> hosts, String endpoint, Duration timeout
      * The socket.io handshake headers an auth request reads (Cookie, Referer for the auth host, the forwarded ones),
      * lower case: a websocket keeps only these for its lifetime.
      */
-    public java.util.Set<String> handshakeHeadersRead() {
-        java.util.Set<String> names = new java.util.HashSet<>(List.of("cookie", "referer"));
-        forwardHeaders.forEach(name -> names.add(name.toLowerCase(java.util.Locale.ROOT)));
-        return java.util.Set.copyOf(names);
+    public Set<String> handshakeHeadersRead() {
+        Set<String> names = new HashSet<>(List.of("cookie", "referer"));
+        forwardHeaders.forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
+        return Set.copyOf(names);
     }
 
     public static AuthSettings from(EchoServerConfig config) {

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * of one namespace-wide monitor held during network writes, snapshots when iterating, and every broadcast encoded
  * once for all recipients instead of once per recipient. Websocket recipients get the same frame payload bytes
  * written straight to their connection ({@link ActiveWebSockets}); polling recipients go through engine.io on the
- * {@link PollingWriter}'s thread. {@link #broadcastEncoded} takes a packet we
- * encoded ourselves from Laravel's JSON, so key order reaches the browser as Laravel wrote it.
+ * {@link PollingWriter}'s thread. {@link #broadcastEncoded} takes a packet we encoded ourselves from Laravel's JSON,
+ * so key order reaches the browser as Laravel wrote it.
  */
 public final class LocalRoomAdapter extends SocketIoAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(LocalRoomAdapter.class);

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * backlog) or not at all would hold up the broadcasting thread, and every websocket client with it, until Jetty's
  * idle timeout fails the write. One thread keeps each session's packets in order; such a client holds up only the
  * other polling clients. {@link PollingBacklog} bounds what waits per session, counted on this same thread so that
- * a count never runs ahead of the packets engine.io holds.
+ * the count never falls behind the packets engine.io holds.
  */
 final class PollingWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PollingWriter.class);
