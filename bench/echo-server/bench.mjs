@@ -8,7 +8,7 @@
 // full size, so the measured phases are steady state, not JIT compilation).
 // Usage: node bench.mjs --redis-port 6379 [--jar ../../echo-server/target/echo-server.jar]
 //          [--fanout 1000] [--channels 1000] [--idle 5000] [--throughput-clients 100] [--messages 200]
-//          [--rate 50] [--channel-messages 40] [--throughput-messages 400000] [--warm-up 1] [--warm-up-rounds 3]
+//          [--rate 50] [--channel-messages 40] [--throughput-messages 400000] [--warm-up 1] [--warm-up-rounds 3] [--rounds 3]
 //          [--servers echo-stack,laravel-echo-server] [--scenarios idle,fanout,channels,throughput] [--threads]
 // --threads also prints, per measured phase, each server thread's share of the CPU per delivery (/proc/PID/task).
 import { execFileSync, spawn } from 'node:child_process';
@@ -41,6 +41,8 @@ const { values: args } = parseArgs({
     // Times the whole warm-up runs: HotSpot may still recompile after one (new clients' connect paths deoptimize
     // code the delivery path shares), which --threads shows as C2 CPU inside the measured phases.
     'warm-up-rounds': { type: 'string', default: '3' },
+    // Measured rounds: each scenario on each server in turn, the table shows medians.
+    rounds: { type: 'string', default: '3' },
     servers: { type: 'string', default: 'echo-stack,laravel-echo-server' },
     threads: { type: 'boolean', default: false },
     // A subset to run, e.g. "channels" while working on one path (the warm-up runs the same subset).
@@ -49,7 +51,6 @@ const { values: args } = parseArgs({
 });
 const REDIS_PORT = Number(args['redis-port']);
 const selected = args.scenarios.split(',');
-const PREFIX = 'bench_';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function serverCommand(name, config) {
@@ -82,10 +83,12 @@ async function liveBytes(server) {
 
 async function startServer(name, port) {
   const dir = mkdtempSync(join(tmpdir(), `bench-${name}-`));
+  // A key prefix per server: each PSUBSCRIBEs to its own, so one is not busy with the other's broadcasts.
+  const prefix = `bench_${port}_`;
   const config = join(dir, 'laravel-echo-server.json');
   writeFileSync(config, JSON.stringify({
     host: '127.0.0.1', port, devMode: false, authHost: 'http://127.0.0.1:1',
-    databaseConfig: { redis: { host: '127.0.0.1', port: REDIS_PORT, keyPrefix: PREFIX } },
+    databaseConfig: { redis: { host: '127.0.0.1', port: REDIS_PORT, keyPrefix: prefix } },
     subscribers: { http: false, redis: true },
   }));
   const [command, commandArgs] = serverCommand(name, config);
@@ -104,7 +107,7 @@ async function startServer(name, port) {
     throw new Error(`${name} did not start:\n${output}`);
   }
   await sleep(1000);
-  return { name, child, url: `http://127.0.0.1:${port}`, memoryReport };
+  return { name, child, url: `http://127.0.0.1:${port}`, memoryReport, prefix };
 }
 
 function procStat(pid) {
@@ -197,10 +200,10 @@ async function measure(server, redis, { clients, channelsOf, channels, messages,
     const channel = channels[s % channels.length];
     const payload = JSON.stringify({ event: 'bench', data: { t: Date.now(), s, pad: 'x'.repeat(100) }, socket: null });
     if (rate > 0) {
-      await redis.publish(PREFIX + channel, payload);
+      await redis.publish(server.prefix + channel, payload);
       await sleep(1000 / rate);
     } else {
-      redis.publish(PREFIX + channel, payload);
+      redis.publish(server.prefix + channel, payload);
     }
   }
   const expected = messages * perMessageRecipients;
@@ -253,80 +256,122 @@ function slope(points) {
   return covariance / variance;
 }
 
-async function bench(name, port, redis) {
-  const server = await startServer(name, port);
-  const names = Array.from({ length: Number(args.channels) }, (_, i) => `ch.${i}`);
-  const scenarios = (scale) => {
-    const n = Math.round(Number(args.fanout) * scale);
-    const m = Math.round(names.length * scale);
-    const t = Number(args['throughput-clients']);
-    return {
-      fanout: {
-        clients: n, channelsOf: () => ['fan'], channels: ['fan'], messages: Math.round(Number(args.messages) * scale),
-        rate: Number(args.rate), perMessageRecipients: n,
-      },
-      channels: {
-        clients: m, channelsOf: (i) => [names[i]], channels: names.slice(0, m),
-        messages: m * Number(args['channel-messages']), rate: 0, perMessageRecipients: 1,
-      },
-      throughput: {
-        clients: t, channelsOf: () => ['tp'], channels: ['tp'],
-        messages: Math.round(Number(args['throughput-messages']) * scale / t), rate: 0, perMessageRecipients: t,
-      },
-    };
+const channelNames = Array.from({ length: Number(args.channels) }, (_, i) => `ch.${i}`);
+
+/** The selected delivery scenarios at `scale` times their size. */
+function scenarios(scale) {
+  const n = Math.round(Number(args.fanout) * scale);
+  const m = Math.round(channelNames.length * scale);
+  const t = Number(args['throughput-clients']);
+  const all = {
+    fanout: {
+      clients: n, channelsOf: () => ['fan'], channels: ['fan'], messages: Math.round(Number(args.messages) * scale),
+      rate: Number(args.rate), perMessageRecipients: n,
+    },
+    channels: {
+      clients: m, channelsOf: (i) => [channelNames[i]], channels: channelNames.slice(0, m),
+      messages: m * Number(args['channel-messages']), rate: 0, perMessageRecipients: 1,
+    },
+    throughput: {
+      clients: t, channelsOf: () => ['tp'], channels: ['tp'],
+      messages: Math.round(Number(args['throughput-messages']) * scale / t), rate: 0, perMessageRecipients: t,
+    },
   };
+  return Object.entries(all).filter(([scenario]) => selected.includes(scenario));
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/**
+ * Both servers run side by side (each idle while the other is measured), and every measured phase alternates between
+ * them, --rounds times: this machine's speed drifts over minutes, which a whole run of one server after the other
+ * turned into a ratio that moved by half from run to run.
+ */
+async function bench(redis) {
+  const servers = [];
   try {
-    const results = {};
-    // Memory first, on the fresh server: what earlier phases' closed connections leave reachable for a while (a
+    let port = 16001;
+    for (const name of args.servers.split(',')) {
+      servers.push(await startServer(name, port++));
+    }
+    const results = Object.fromEntries(servers.map((server) => [server.name, { rounds: {} }]));
+    // Memory first, on the fresh servers: what earlier phases' closed connections leave reachable for a while (a
     // socket.io-server-java client stays referenced by its connect-timeout task until 45 s after it connected) would
     // be released during the idle phase and understate its slope; so would heap pages earlier phases left for RSS.
     if (selected.includes('idle')) {
-      results.idle = await idle(server, Number(args.idle));
+      for (const server of servers) {
+        process.stderr.write(`${server.name}: idle\n`);
+        results[server.name].idle = await idle(server, Number(args.idle));
+      }
     }
     // The same unmeasured warm-up for both servers: every scenario once at --warm-up times its size, so the measured
     // phases are steady state rather than JIT compilation (HotSpot's C2, V8's TurboFan) of code seen for the first time.
-    const chosen = (all) => Object.entries(all).filter(([scenario]) => selected.includes(scenario));
     for (let round = 0; round < Number(args['warm-up-rounds']); round++) {
-      for (const [, warmUp] of chosen(scenarios(Number(args['warm-up'])))) {
-        await measure(server, redis, warmUp);
+      for (const server of servers) {
+        process.stderr.write(`${server.name}: warm-up round ${round + 1}\n`);
+        for (const [, warmUp] of scenarios(Number(args['warm-up']))) {
+          await measure(server, redis, warmUp);
+        }
       }
     }
-    for (const [scenario, options] of chosen(scenarios(1))) {
-      results[scenario] = await measure(server, redis, options);
+    for (let round = 0; round < Number(args.rounds); round++) {
+      for (const [scenario, options] of scenarios(1)) {
+        for (const server of servers) {
+          process.stderr.write(`${server.name}: ${scenario}, round ${round + 1}\n`);
+          (results[server.name].rounds[scenario] ||= []).push(await measure(server, redis, options));
+        }
+      }
     }
     return results;
   } finally {
-    server.child.kill('SIGTERM');
+    for (const server of servers) {
+      server.child.kill('SIGTERM');
+    }
     await sleep(2000);
   }
 }
 
 async function main() {
   const redis = new Redis({ port: REDIS_PORT, host: '127.0.0.1' });
-  const all = {};
-  let port = 16001;
-  for (const name of args.servers.split(',')) {
-    process.stderr.write(`benchmarking ${name}...\n`);
-    all[name] = await bench(name, port++, redis);
-  }
+  const all = await bench(redis);
   redis.disconnect();
   const fmt = (v, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
   console.log('| server | scenario | CPU µs/delivery | deliveries/s | p50 ms | p99 ms | loss | idle KB/conn. RSS | idle KB/conn. live |');
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const [name, r] of Object.entries(all)) {
-    const rows = ['fanout', 'channels', 'throughput'].filter((scenario) => r[scenario]);
-    rows.forEach((scenario, i) => {
-      const s = r[scenario];
+    const rows = Object.entries(r.rounds);
+    rows.forEach(([scenario, rounds], i) => {
+      const of = (key) => median(rounds.map((round) => round[key]));
+      const loss = rounds.reduce((sum, round) => sum + round.loss, 0);
       const kb = i === 0 && r.idle ? `${fmt(r.idle.kbPerConnection)} | ${fmt(r.idle.liveKbPerConnection)}` : ' | ';
-      console.log(`| ${name} | ${scenario} | ${fmt(s.cpuPerDelivery)} | ${s.rate} | ${fmt(s.p50, 0)} | ${fmt(s.p99, 0)} | ${s.loss} | ${kb} |`);
+      console.log(`| ${name} | ${scenario} | ${fmt(of('cpuPerDelivery'))} | ${Math.round(of('rate'))} | ${fmt(of('p50'), 0)}`
+        + ` | ${fmt(of('p99'), 0)} | ${loss} | ${kb} |`);
     });
     if (rows.length === 0 && r.idle) {
       console.log(`| ${name} | idle | | | | | | ${fmt(r.idle.kbPerConnection)} | ${fmt(r.idle.liveKbPerConnection)} |`);
     }
   }
-  console.log(`\nfanout ${args.fanout} clients × ${args.messages} messages at ${args.rate}/s; channels ${args.channels} clients`
-    + ` on their own channel × ${args['channel-messages']} messages each; throughput ${args['throughput-clients']} clients,`
-    + ` ${args['throughput-messages']} deliveries as fast as possible; idle ${args.idle} connections.`);
+  const [ours, reference] = Object.values(all);
+  if (ours && reference) {
+    const names = Object.keys(all);
+    console.log(`\n${names[0]} / ${names[1]}, per round (the same scenario measured back to back), median:`);
+    for (const [scenario, rounds] of Object.entries(ours.rounds)) {
+      const ratios = rounds.map((round, i) => round.cpuPerDelivery / reference.rounds[scenario][i].cpuPerDelivery);
+      console.log(`- ${scenario} CPU per delivery: ${ratios.map((ratio) => `${fmt(ratio, 2)}×`).join(', ')};`
+        + ` median ${fmt(median(ratios), 2)}×`);
+    }
+    if (ours.idle && reference.idle) {
+      console.log(`- idle live KB per connection: ${fmt(ours.idle.liveKbPerConnection / reference.idle.liveKbPerConnection, 2)}×`);
+    }
+  }
+  console.log(`\nMedians of ${args.rounds} rounds (loss: their sum). fanout ${args.fanout} clients × ${args.messages} messages`
+    + ` at ${args.rate}/s; channels ${args.channels} clients on their own channel × ${args['channel-messages']} messages`
+    + ` each; throughput ${args['throughput-clients']} clients, ${args['throughput-messages']} deliveries as fast as`
+    + ` possible; idle ${args.idle} connections.`);
 }
 
 main().catch((error) => {
