@@ -8,8 +8,9 @@
 // full size, so the measured phases are steady state, not JIT compilation).
 // Usage: node bench.mjs --redis-port 6379 [--jar ../../echo-server/target/echo-server.jar]
 //          [--fanout 1000] [--channels 1000] [--idle 5000] [--throughput-clients 100] [--messages 200]
-//          [--rate 50] [--channel-messages 40] [--throughput-messages 400000] [--warm-up 1] [--warm-up-rounds 3] [--rounds 3]
-//          [--servers echo-stack,laravel-echo-server] [--scenarios idle,fanout,channels,throughput] [--threads]
+//          [--rate 50] [--channel-messages 40] [--throughput-messages 400000] [--warm-up 1] [--warm-up-rounds 3]
+//          [--rounds 3] [--servers echo-stack,laravel-echo-server] [--scenarios idle,fanout,channels,throughput]
+//          [--threads]
 // --threads also prints, per measured phase, each server thread's share of the CPU per delivery (/proc/PID/task).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -348,8 +349,8 @@ async function main() {
       const of = (key) => median(rounds.map((round) => round[key]));
       const loss = rounds.reduce((sum, round) => sum + round.loss, 0);
       const kb = i === 0 && r.idle ? `${fmt(r.idle.kbPerConnection)} | ${fmt(r.idle.liveKbPerConnection)}` : ' | ';
-      console.log(`| ${name} | ${scenario} | ${fmt(of('cpuPerDelivery'))} | ${Math.round(of('rate'))} | ${fmt(of('p50'), 0)}`
-        + ` | ${fmt(of('p99'), 0)} | ${loss} | ${kb} |`);
+      console.log(`| ${name} | ${scenario} | ${fmt(of('cpuPerDelivery'))} | ${Math.round(of('rate'))}`
+        + ` | ${fmt(of('p50'), 0)} | ${fmt(of('p99'), 0)} | ${loss} | ${kb} |`);
     });
     if (rows.length === 0 && r.idle) {
       console.log(`| ${name} | idle | | | | | | ${fmt(r.idle.kbPerConnection)} | ${fmt(r.idle.liveKbPerConnection)} |`);
@@ -365,12 +366,13 @@ async function main() {
         + ` median ${fmt(median(ratios), 2)}×`);
     }
     if (ours.idle && reference.idle) {
-      console.log(`- idle live KB per connection: ${fmt(ours.idle.liveKbPerConnection / reference.idle.liveKbPerConnection, 2)}×`);
+      const memory = ours.idle.liveKbPerConnection / reference.idle.liveKbPerConnection;
+      console.log(`- idle live KB per connection: ${fmt(memory, 2)}×`);
     }
   }
-  console.log(`\nMedians of ${args.rounds} rounds (loss: their sum). fanout ${args.fanout} clients × ${args.messages} messages`
-    + ` at ${args.rate}/s; channels ${args.channels} clients on their own channel × ${args['channel-messages']} messages`
-    + ` each; throughput ${args['throughput-clients']} clients, ${args['throughput-messages']} deliveries as fast as`
+  console.log(`\nMedians of ${args.rounds} rounds (loss: their sum). fanout ${args.fanout} clients`
+    + ` × ${args.messages} messages at ${args.rate}/s; channels ${args.channels} clients on their own channel`
+    + ` × ${args['channel-messages']} messages each; throughput ${args['throughput-clients']} clients, ${args['throughput-messages']} deliveries as fast as`
     + ` possible; idle ${args.idle} connections.`);
 }
 
