@@ -1,5 +1,6 @@
 package io.echostack.echo.transport;
 
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -31,7 +32,8 @@ final class WebSocketUpgrades extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         HttpURI uri = request.getHttpURI();
-        if (uri.getQuery() == null) {
+        // Only HTTP/1.1 upgrades (the connectors speak nothing else): polls and API calls are passed on as they are.
+        if (uri.getQuery() == null || !request.getHeaders().contains(HttpHeader.UPGRADE)) {
             return super.handle(request, response, callback);
         }
         HttpURI withoutQuery = HttpURI.build(uri).query(null).asImmutable();
