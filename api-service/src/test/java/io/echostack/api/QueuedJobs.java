@@ -1,5 +1,6 @@
 package io.echostack.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.echostack.events.json.Json;
 import io.vertx.mutiny.redis.client.Command;
@@ -29,7 +30,7 @@ public final class QueuedJobs {
     public static JsonNode command(String envelope) {
         try {
             return Json.mapper().readTree(Json.mapper().readTree(envelope).get("data").get("command").asText());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }

@@ -26,6 +26,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -196,7 +197,7 @@ class AdminPageBrowserTest {
         page.locator("#login-button").click();
 
         assertThat(page.locator("#login-error")).hasText(
-                java.util.regex.Pattern.compile("Too many login attempts\\. Please try again in \\d+ seconds\\."));
+                Pattern.compile("Too many login attempts\\. Please try again in \\d+ seconds\\."));
         assertThat(page.locator("#app")).isHidden();
     }
 

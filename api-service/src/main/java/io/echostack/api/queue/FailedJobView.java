@@ -2,6 +2,7 @@ package io.echostack.api.queue;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.echostack.events.json.Json;
 import java.time.ZoneOffset;
@@ -42,7 +43,7 @@ public record FailedJobView(
         try {
             JsonNode name = Json.mapper().readTree(payload).path("displayName");
             return name.isTextual() ? name.asText() : "(no displayName)";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             return "(payload is not JSON)";
         }
     }

@@ -18,6 +18,9 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.vertx.mutiny.redis.client.Redis;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,10 +83,10 @@ class PosterResourceTest {
     @Test
     void countsActivePostersInTheBroadcast() throws Exception {
         QuarkusTransaction.requiringNew().run(() -> {
-            Poster inactive = Poster.newActive("old", java.time.Instant.now());
+            Poster inactive = Poster.newActive("old", Instant.now());
             inactive.status = Poster.INACTIVE;
             inactive.persist();
-            Poster.newActive("earlier", java.time.Instant.now()).persist();
+            Poster.newActive("earlier", Instant.now()).persist();
         });
 
         asAdmin().contentType(ContentType.JSON).body("{\"title\":\"third\"}").post("/api/posters").then().statusCode(201);
@@ -96,12 +99,12 @@ class PosterResourceTest {
     @Test
     void statsCountActivePostersAndThoseCreatedThisMonth() {
         QuarkusTransaction.requiringNew().run(() -> {
-            Poster inactive = Poster.newActive("off", java.time.Instant.now());
+            Poster inactive = Poster.newActive("off", Instant.now());
             inactive.status = Poster.INACTIVE;
             inactive.persist();
-            Poster.newActive("now", java.time.Instant.now()).persist();
+            Poster.newActive("now", Instant.now()).persist();
             // 40 days back is always before the first of this month
-            Poster.newActive("last month", java.time.Instant.now().minus(java.time.Duration.ofDays(40))).persist();
+            Poster.newActive("last month", Instant.now().minus(Duration.ofDays(40))).persist();
         });
 
         asAdmin().get("/api/posters/stats").then().statusCode(200).contentType(ContentType.JSON)
@@ -182,7 +185,7 @@ class PosterResourceTest {
     }
 
     private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }

@@ -14,16 +14,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.echostack.api.QueuedJobs;
 import io.echostack.api.ServersResource;
-import io.echostack.events.json.Json;
 import io.echostack.events.broadcast.RedisPrefix;
+import io.echostack.events.json.Json;
 import io.echostack.events.queue.BroadcastJob;
 import io.echostack.events.queue.RedisQueue;
 import io.echostack.events.queue.ReservedBroadcast;
 import io.echostack.events.queue.ReservedJob;
 import io.echostack.redis.VertxScriptExecutor;
-import io.restassured.path.json.JsonPath;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -40,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -212,7 +213,7 @@ class QueueResourceTest {
         for (int i = 0; i < jobs; i++) {
             worker.push("default", envelope(0));
         }
-        List<ReservedBroadcast> reserved = new java.util.ArrayList<>();
+        List<ReservedBroadcast> reserved = new ArrayList<>();
         for (ReservedJob job : worker.reserve("default", 60, jobs)) {
             reserved.add(new ReservedBroadcast(job, BroadcastJob.fromEnvelope(job.envelope())));
         }

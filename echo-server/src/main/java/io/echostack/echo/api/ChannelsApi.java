@@ -5,6 +5,7 @@ import io.echostack.echo.presence.Presence;
 import io.echostack.echo.transport.LocalRoomAdapter;
 import io.echostack.events.broadcast.ChannelName;
 import io.echostack.events.json.Json;
+import java.io.IOException;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -81,7 +82,7 @@ final class ChannelsApi {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }
             }
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // not Linux
         }
         return fallback;

@@ -1,6 +1,7 @@
 package io.echostack.echo.auth;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 
@@ -52,7 +53,7 @@ public final class AuthHostSelector {
                         || ("http".equals(scheme) && uri.getPort() == 80)
                         || ("https".equals(scheme) && uri.getPort() == 443);
                 return new Referer(scheme, hostname, defaultPort ? hostname : hostname + ":" + uri.getPort());
-            } catch (java.net.URISyntaxException e) {
+            } catch (URISyntaxException e) {
                 return null;
             }
         }

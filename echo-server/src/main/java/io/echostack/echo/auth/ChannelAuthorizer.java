@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -62,7 +63,7 @@ public final class ChannelAuthorizer {
                     .exceptionally(error -> AuthResult.failed(describe(error)))
                     .thenApply(result -> {
                         metrics.authRequest(result.granted() ? "granted" : result.status() == 0 ? "failed" : "refused",
-                                java.time.Duration.ofNanos(System.nanoTime() - started));
+                                Duration.ofNanos(System.nanoTime() - started));
                         return logged(socketId, channel, result);
                     });
         } catch (RuntimeException e) {

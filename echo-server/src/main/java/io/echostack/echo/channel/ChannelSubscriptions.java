@@ -123,7 +123,7 @@ public final class ChannelSubscriptions {
     /** The socket's own id-room does not count; re-subscribing a channel it is in does not either. */
     private boolean tooManyChannels(SocketIoSocket socket, String channel) {
         String[] rooms = socket.getNamespace().getAdapter().listClientRooms(socket);
-        return rooms.length - 1 >= maxChannels && !java.util.Arrays.asList(rooms).contains(channel);
+        return rooms.length - 1 >= maxChannels && !Arrays.asList(rooms).contains(channel);
     }
 
     private void join(SocketIoSocket socket, String channel) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,7 +76,7 @@ final class ConfigureCommand implements Callable<Integer> {
 
     private boolean confirm(String question, boolean defaultValue) throws IOException {
         String answer = ask(question + (defaultValue ? " [Y/n]" : " [y/N]"), "");
-        return answer.isEmpty() ? defaultValue : answer.toLowerCase(java.util.Locale.ROOT).startsWith("y");
+        return answer.isEmpty() ? defaultValue : answer.toLowerCase(Locale.ROOT).startsWith("y");
     }
 
     /** The first choice is the default; anything that is not a choice is asked again (until input ends). */

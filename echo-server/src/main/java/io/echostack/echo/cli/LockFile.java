@@ -1,5 +1,6 @@
 package io.echostack.echo.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.echostack.events.json.Json;
 import java.io.IOException;
@@ -35,7 +36,7 @@ final class LockFile {
         try {
             JsonNode process = Json.mapper().readTree(Files.readString(path)).path("process");
             return process.canConvertToLong() ? OptionalLong.of(process.asLong()) : OptionalLong.empty();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             return OptionalLong.empty();
         }
     }

@@ -5,8 +5,12 @@ import io.echostack.echo.config.ConfigException;
 import io.echostack.echo.config.ConfigLoader;
 import io.echostack.echo.config.EchoServerConfig;
 import io.echostack.echo.log.ConsoleLog;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,7 +51,7 @@ final class StartCommand implements Callable<Integer> {
         EchoServer server;
         try {
             server = new EchoServer(config, ConsoleLog.stdout(config.devMode()));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             System.err.println("Error: " + e.getMessage());
             lock.deleteQuietly();
             return 1;
@@ -86,15 +90,15 @@ final class StartCommand implements Callable<Integer> {
                     System.out.println("Warning: Closing process " + running.get().pid()
                             + " because you used the '--force' option.");
                     running.get().destroy();
-                    running.get().onExit().get(15, java.util.concurrent.TimeUnit.SECONDS);
+                    running.get().onExit().get(15, TimeUnit.SECONDS);
                 }
             }
             lock.write(ProcessHandle.current().pid());
             return true;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             System.err.println("Error: Cannot write lock file " + lock.path() + ": " + e.getMessage());
             return false;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             System.err.println("Error: the running server did not stop within 15 seconds.");
             return false;
         } catch (InterruptedException e) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -40,7 +42,7 @@ final class StopCommand implements Callable<Integer> {
         process.get().destroy();
         try {
             process.get().onExit().get(15, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             System.err.println("Warning: process " + pid.getAsLong() + " did not stop within 15 seconds.");
             return 1;
         }

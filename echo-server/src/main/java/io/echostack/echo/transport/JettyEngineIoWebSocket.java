@@ -1,5 +1,6 @@
 package io.echostack.echo.transport;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.echostack.events.json.Json;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoWebSocket;
@@ -169,7 +170,7 @@ final class JettyEngineIoWebSocket extends EngineIoWebSocket implements FrameHan
         if (openPacket.startsWith("0{")) {
             try {
                 sid = Json.mapper().readTree(openPacket.substring(1)).path("sid").asText(null);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 LOG.warn("engine.io OPEN packet is not JSON: {}", openPacket);
             }
             if (sid != null) {

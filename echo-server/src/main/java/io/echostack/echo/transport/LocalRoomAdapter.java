@@ -9,10 +9,12 @@ import io.socket.socketio.server.parser.IOParser;
 import io.socket.socketio.server.parser.Packet;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +39,7 @@ public final class LocalRoomAdapter extends SocketIoAdapter {
     private final Map<SocketIoSocket, String[]> socketRooms = new ConcurrentHashMap<>();
     /** Sockets by id: the room named by its own id, which every socket is in while connected. */
     private final Map<String, SocketIoSocket> sockets = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.LongAdder deliveries = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder deliveries = new LongAdder();
 
     private final ActiveWebSockets webSockets;
     private final PollingWriter pollingWriter;
@@ -66,7 +68,7 @@ public final class LocalRoomAdapter extends SocketIoAdapter {
 
     /** Every occupied room but the sockets' own id-rooms, with its size (a snapshot). */
     public Map<String, Integer> channelSizes() {
-        Map<String, Integer> sizes = new java.util.HashMap<>();
+        Map<String, Integer> sizes = new HashMap<>();
         rooms.forEach((room, members) -> {
             if (!members.isEmpty()) {
                 sizes.put(room, members.size());

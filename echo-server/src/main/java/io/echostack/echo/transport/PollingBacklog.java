@@ -1,6 +1,7 @@
 package io.echostack.echo.transport;
 
 import io.socket.engineio.server.EngineIoSocket;
+import io.socket.engineio.server.ReadyState;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -65,7 +66,7 @@ final class PollingBacklog {
         // engine.io emits "flush" when it hands its buffer to a waiting poll (or to the websocket after an upgrade).
         session.on("flush", (socket, args) -> fresh.set(0));
         session.on("close", (socket, args) -> queued.remove(session));
-        if (session.getReadyState() == io.socket.engineio.server.ReadyState.CLOSED) {
+        if (session.getReadyState() == ReadyState.CLOSED) {
             queued.remove(session); // closed before the listener was there
         }
         return fresh;

@@ -5,14 +5,27 @@ import io.socket.engineio.server.EngineIoServerOptions;
 import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoServer;
 import io.socket.socketio.server.SocketIoServerOptions;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.security.KeyStore;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
 
 /**
@@ -34,14 +47,10 @@ public final class SocketIoHttpServer {
      * @param port 0 for any free port (see {@link #port()})
      * @param keptHeaders the handshake headers (lower-case names) a websocket connection keeps for
      *     {@code getInitialHeaders()}, the ones read after the upgrade; the rest are collected
+     * @param tls the key store to serve HTTPS/WSS with, or null for plain HTTP
      */
-    public SocketIoHttpServer(String host, int port, HeartbeatSettings heartbeat, Set<String> keptHeaders) {
-        this(host, port, heartbeat, keptHeaders, null);
-    }
-
-    /** @param tls the key store to serve HTTPS/WSS with, or null for plain HTTP */
     public SocketIoHttpServer(String host, int port, HeartbeatSettings heartbeat, Set<String> keptHeaders,
-                              java.security.KeyStore tls) {
+                              KeyStore tls) {
         timers = newTimers();
         pollingWriter = new PollingWriter(new PollingBacklog(timers));
         EngineIoServerOptions engineOptions = EngineIoServerOptions.newFromDefault()
@@ -75,24 +84,24 @@ public final class SocketIoHttpServer {
     }
 
     /** Serves more HTTP routes next to socket.io (before {@link #start()}). */
-    public void mount(String pathSpec, jakarta.servlet.http.HttpServlet servlet) {
+    public void mount(String pathSpec, HttpServlet servlet) {
         context.addServlet(new ServletHolder(servlet), pathSpec);
     }
 
     /** Filters every request but socket.io's own (before {@link #start()}). */
-    public void filter(jakarta.servlet.Filter filter) {
-        context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder((jakarta.servlet.Filter) (request, response, chain) -> {
-            String path = ((jakarta.servlet.http.HttpServletRequest) request).getRequestURI();
+    public void filter(Filter filter) {
+        context.addFilter(new FilterHolder((Filter) (request, response, chain) -> {
+            String path = ((HttpServletRequest) request).getRequestURI();
             if (path.startsWith("/socket.io/")) {
                 chain.doFilter(request, response);
             } else {
                 filter.doFilter(request, response, chain);
             }
-        }), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+        }), "/*", EnumSet.of(DispatcherType.REQUEST));
     }
 
     /** Binds the listen port without serving yet, so {@link #port()} is known (port 0) before {@link #start()}. */
-    public void bind() throws java.io.IOException {
+    public void bind() throws IOException {
         connector.open();
     }
 
@@ -129,14 +138,14 @@ public final class SocketIoHttpServer {
         }
     }
 
-    private static ServerConnector tlsConnector(Server jetty, java.security.KeyStore keyStore) {
-        org.eclipse.jetty.util.ssl.SslContextFactory.Server ssl = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+    private static ServerConnector tlsConnector(Server jetty, KeyStore keyStore) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
         ssl.setKeyStore(keyStore);
         ssl.setKeyStorePassword(new String(PemKeyStore.PASSWORD));
-        org.eclipse.jetty.server.HttpConfiguration https = new org.eclipse.jetty.server.HttpConfiguration();
-        https.addCustomizer(new org.eclipse.jetty.server.SecureRequestCustomizer(false));
-        return new ServerConnector(jetty, new org.eclipse.jetty.server.SslConnectionFactory(ssl, "http/1.1"),
-                new org.eclipse.jetty.server.HttpConnectionFactory(https));
+        HttpConfiguration https = new HttpConfiguration();
+        https.addCustomizer(new SecureRequestCustomizer(false));
+        return new ServerConnector(jetty, new SslConnectionFactory(ssl, "http/1.1"),
+                new HttpConnectionFactory(https));
     }
 
     /**

@@ -11,6 +11,8 @@ import io.echostack.testsupport.node.EchoClient;
 import io.echostack.testsupport.node.EchoGeneration;
 import io.echostack.testsupport.node.Transports;
 import java.time.Duration;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,7 +136,7 @@ class PresenceChannelTest {
         String foreign = "{\"user_id\":99,\"user_info\":{},\"socketId\":\"other-instance\"}";
         echo.redis().set(key, "[" + foreign + ",{\"user_id\":1,\"user_info\":{},\"socketId\":\"crashed\"}]");
         echo.redis().sadd("laravel_database_echo-server:stale-test:presence", "crashed presence-chat.13");
-        var updates = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var updates = new LinkedBlockingQueue<String>();
         io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(
                 io.echostack.testsupport.TestRedis.get().url());
         try (var sub = client.connectPubSub()) {
@@ -149,14 +151,14 @@ class PresenceChannelTest {
                     + "\", \"presenceInstanceId\": \"stale-test\",", "\"publishPresence\": true,")) {
                 assertThat(echo.redis().get(key)).isEqualTo("[" + foreign + "]");
                 assertThat(restarted.consoleOutput()).contains("Removed 1 stale presence member(s) of a previous run.");
-                assertThat(updates.poll(5, java.util.concurrent.TimeUnit.SECONDS))
+                assertThat(updates.poll(5, TimeUnit.SECONDS))
                         .isEqualTo("{\"event\":{\"channel\":\"presence-chat.13:members\",\"members\":[" + foreign + "]}}");
 
                 try (EchoClient member = EchoClient.builder(EchoGeneration.ECHO_1, restarted.url())
                         .channel("presence-chat.13").authHeader("Authorization", "Bearer user-2")
                         .transports(Transports.WEBSOCKET).start()) {
                     raw(member, "presence:subscribed", WAIT);
-                    assertThat(updates.poll(5, java.util.concurrent.TimeUnit.SECONDS)).contains("\"user_id\":2");
+                    assertThat(updates.poll(5, TimeUnit.SECONDS)).contains("\"user_id\":2");
                     // The server stops with the client still connected: its member must go with it.
                     restarted.close();
                 }

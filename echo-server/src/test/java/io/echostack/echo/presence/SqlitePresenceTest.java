@@ -10,13 +10,21 @@ import io.echostack.events.presence.PresenceMembers;
 import io.echostack.testsupport.node.EchoClient;
 import io.echostack.testsupport.node.EchoGeneration;
 import io.echostack.testsupport.node.Transports;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,11 +141,11 @@ class SqlitePresenceTest {
 
     private static String httpGet(String url) {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
@@ -161,7 +169,7 @@ class SqlitePresenceTest {
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? row.getString(1) : null;
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -175,10 +183,10 @@ class SqlitePresenceTest {
         }
     }
 
-    private static Connection open() throws java.sql.SQLException {
+    private static Connection open() throws SQLException {
         Path file = Path.of(System.getProperty("user.dir") + DATABASE_PATH);
         assertThat(Files.exists(file)).isTrue();
-        java.util.Properties settings = new java.util.Properties();
+        Properties settings = new Properties();
         settings.setProperty("busy_timeout", "5000");
         return DriverManager.getConnection("jdbc:sqlite:" + file, settings);
     }

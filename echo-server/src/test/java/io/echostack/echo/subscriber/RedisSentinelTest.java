@@ -11,8 +11,9 @@ import io.echostack.events.presence.PresenceMembers;
 import io.echostack.testsupport.node.EchoClient;
 import io.echostack.testsupport.node.EchoGeneration;
 import io.echostack.testsupport.node.Transports;
-import java.nio.file.Path;
 import io.lettuce.core.RedisClient;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -96,7 +97,7 @@ class RedisSentinelTest {
 
                     oldMaster.close();
                     await().atMost(Duration.ofSeconds(30)).until(() -> sentinelConnection.sync()
-                            .getMasterAddrByName("failover-master") instanceof java.net.InetSocketAddress address
+                            .getMasterAddrByName("failover-master") instanceof InetSocketAddress address
                             && address.getPort() == replica.port());
 
                     // Pub/sub has no backlog: publish on the new master until the re-issued PSUBSCRIBE gets one.

@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,7 +62,7 @@ public final class LaravelAuthEndpoint implements AutoCloseable {
     }
 
     public List<Request> requestsFor(String channel) {
-        String body = "channel_name=" + java.net.URLEncoder.encode(channel, StandardCharsets.UTF_8);
+        String body = "channel_name=" + URLEncoder.encode(channel, StandardCharsets.UTF_8);
         return requests.stream().filter(r -> r.body().equals(body)).toList();
     }
 
@@ -161,6 +163,6 @@ public final class LaravelAuthEndpoint implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 }

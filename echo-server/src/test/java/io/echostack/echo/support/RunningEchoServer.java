@@ -10,6 +10,8 @@ import io.echostack.testsupport.TestRedis;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -138,23 +140,23 @@ public final class RunningEchoServer implements AutoCloseable, BeforeAllCallback
     }
 
     /** Writes to the capture buffer and to the real stdout (Surefire's report). */
-    private static final class TeeStream extends java.io.OutputStream {
-        private final java.io.OutputStream first;
-        private final java.io.OutputStream second;
+    private static final class TeeStream extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
 
-        TeeStream(java.io.OutputStream first, java.io.OutputStream second) {
+        TeeStream(OutputStream first, OutputStream second) {
             this.first = first;
             this.second = second;
         }
 
         @Override
-        public synchronized void write(int b) throws java.io.IOException {
+        public synchronized void write(int b) throws IOException {
             first.write(b);
             second.write(b);
         }
 
         @Override
-        public synchronized void write(byte[] b, int off, int len) throws java.io.IOException {
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
             first.write(b, off, len);
             second.write(b, off, len);
         }

@@ -3,6 +3,9 @@ package io.echostack.echo.support;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +42,9 @@ public final class TestCertificates {
         Path request = dir.resolve(name + ".csr");
         Path extensions = dir.resolve(name + ".ext");
         try {
-            java.nio.file.Files.writeString(extensions, "subjectAltName=" + subjectAltName + "\n");
+            Files.writeString(extensions, "subjectAltName=" + subjectAltName + "\n");
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         boolean made = openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", key(name).toString(), "-out",
                 request.toString(), "-subj", "/CN=" + name)
@@ -56,7 +59,7 @@ public final class TestCertificates {
         command.addAll(List.of(args));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            process.getInputStream().transferTo(OutputStream.nullOutputStream());
             return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
         } catch (IOException e) {
             return false;

@@ -9,12 +9,15 @@ import io.echostack.echo.support.RunningEchoServer;
 import io.echostack.testsupport.node.EchoClient;
 import io.echostack.testsupport.node.EchoGeneration;
 import io.echostack.testsupport.node.Transports;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -47,12 +50,12 @@ class TlsTest {
     }
 
     private static boolean openssl(String... args) throws InterruptedException {
-        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("openssl"));
-        command.addAll(java.util.List.of(args));
+        List<String> command = new ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(args));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

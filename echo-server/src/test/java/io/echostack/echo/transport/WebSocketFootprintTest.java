@@ -8,12 +8,14 @@ import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterEach;
@@ -36,11 +38,12 @@ class WebSocketFootprintTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new SocketIoHttpServer("127.0.0.1", 0, new HeartbeatSettings(25_000, 60_000), Set.of("cookie"));
+        server = new SocketIoHttpServer("127.0.0.1", 0, new HeartbeatSettings(25_000, 60_000), Set.of("cookie"),
+                null);
         server.namespace().on("connection", args -> {
             var headers = ((SocketIoSocket) args[0]).getInitialHeaders();
             handshakeCookies.add(HandshakeHeaders.first(headers, "cookie"));
-            headers.keySet().forEach(name -> keptHeaderNames.add(name.toLowerCase(java.util.Locale.ROOT)));
+            headers.keySet().forEach(name -> keptHeaderNames.add(name.toLowerCase(Locale.ROOT)));
         });
         server.start();
     }
@@ -67,7 +70,7 @@ class WebSocketFootprintTest {
             }
 
             assertThat(server.webSocketSessions()).isEqualTo(CONNECTIONS);
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
                     .until(() -> handshakeCookies.size() == CONNECTIONS);
             assertThat(handshakeCookies).contains("laravel_session=0", "laravel_session=" + (CONNECTIONS - 1));
             assertThat(keptHeaderNames).as("only the headers read after the upgrade are kept (the client also sent Host,"

@@ -10,6 +10,7 @@ import java.net.http.WebSocket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -47,7 +48,7 @@ class WebSocketUpgradesTest {
         });
         Handler next = new Handler.Abstract() {
             @Override
-            public boolean handle(org.eclipse.jetty.server.Request request, Response response, Callback callback) {
+            public boolean handle(Request request, Response response, Callback callback) {
                 nextHandlerQuery.complete(request.getHttpURI().getQuery());
                 response.setStatus(204);
                 callback.succeeded();

@@ -1,5 +1,6 @@
 package io.echostack.worker.failed;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.echostack.events.json.Json;
 import java.time.Instant;
@@ -14,7 +15,7 @@ public record FailedJob(long id, String uuid, String connection, String queue, S
             JsonNode tree = Json.mapper().readTree(payload);
             String name = tree.path("displayName").asText("");
             return name.isEmpty() ? tree.path("data").path("commandName").asText("") : name;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+        } catch (JsonProcessingException notJson) {
             return "(payload is not JSON)";
         }
     }

@@ -1,5 +1,6 @@
 package io.echostack.worker.failed;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.echostack.events.json.Json;
 import java.io.PrintWriter;
@@ -126,7 +127,7 @@ public class JdbcFailedJobStore implements FailedJobStore {
             if (uuid.isTextual() && !uuid.asText().isBlank()) {
                 return uuid.asText();
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+        } catch (JsonProcessingException notJson) {
             // falls through to a fresh uuid
         }
         return UUID.randomUUID().toString();

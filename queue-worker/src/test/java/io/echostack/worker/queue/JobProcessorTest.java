@@ -14,11 +14,13 @@ import io.echostack.events.script.LuaScript;
 import io.echostack.events.script.ScriptExecutor;
 import io.echostack.worker.failed.FailedJobStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class JobProcessorTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private static final WorkerOptions OPTIONS = WorkerOptions.defaults("default").build();
+    private static final byte[] GARBAGE = "garbage".getBytes(StandardCharsets.UTF_8);
 
     private final FakeRedis redis = new FakeRedis();
     private final List<Throwable> failures = new ArrayList<>();
@@ -56,7 +59,7 @@ class JobProcessorTest {
 
     @Test
     void runsTheRunnableJobsOfABatchInOneScriptAfterFailingTheOthers() {
-        ReservedJob garbage = new ReservedJob("default", "garbage", "garbage");
+        ReservedJob garbage = new ReservedJob("default", GARBAGE, GARBAGE);
 
         processor.process(List.of(reservation(envelope(null, null), 1), garbage, reservation(envelope(null, null), 1)),
                 OPTIONS);
@@ -147,7 +150,7 @@ class JobProcessorTest {
 
     @Test
     void failsAnUnreadablePayloadWithoutRetrying() {
-        ReservedJob job = new ReservedJob("default", "garbage", "garbage");
+        ReservedJob job = new ReservedJob("default", GARBAGE, GARBAGE);
 
         processor.process(job, OPTIONS.builder().tries(5).build());
 
@@ -220,7 +223,8 @@ class JobProcessorTest {
         envelope.attempts = attempts - 1;
         String raw = envelope.toJson();
         envelope.attempts = attempts;
-        return new ReservedJob("default", raw, envelope.toJson());
+        return new ReservedJob("default", raw.getBytes(StandardCharsets.UTF_8),
+                envelope.toJson().getBytes(StandardCharsets.UTF_8));
     }
 
     private record Call(LuaScript script, List<String> keys, List<String> args) {
@@ -242,7 +246,7 @@ class JobProcessorTest {
                         new io.smallrye.mutiny.TimeoutException());
             }
             if (script == LuaScript.PUBLISH_DELETE) {
-                return java.util.Collections.nCopies(args.size() / 4, 1L); // one channel per job here
+                return Collections.nCopies(args.size() / 4, 1L); // one channel per job here
             }
             return script == LuaScript.DELETE_FAILED ? 1L : null;
         }

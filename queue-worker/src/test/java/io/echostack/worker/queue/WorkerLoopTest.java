@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -149,8 +150,8 @@ class WorkerLoopTest {
     @Test
     void restsAfterEachJobAndRunsThemOneByOne() throws Exception {
         Duration rest = Duration.ofMillis(700);
-        List<Long> publishedAt = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<Integer> argsPerCall = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> publishedAt = Collections.synchronizedList(new ArrayList<>());
+        List<Integer> argsPerCall = Collections.synchronizedList(new ArrayList<>());
         UnaryOperator<ScriptExecutor> timed = redis -> (script, keys, args) -> {
             if (script == LuaScript.PUBLISH_DELETE) {
                 publishedAt.add(System.nanoTime());

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -116,7 +117,7 @@ public record BroadcastJob(List<String> channels, String event, ObjectNode data,
         if (channels == null || !channels.isArray() || channels.isEmpty()) {
             throw new MalformedPayloadException("broadcast job needs a non-empty \"channels\" array");
         }
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (JsonNode channel : channels) {
             if (!channel.isTextual() || channel.asText().isEmpty()) {
                 throw new MalformedPayloadException("broadcast job channels must be non-empty strings");

@@ -22,10 +22,6 @@ public final class ReservedJob {
         this.reserved = reserved;
     }
 
-    public ReservedJob(String queue, String raw, String reserved) {
-        this(queue, raw.getBytes(StandardCharsets.UTF_8), reserved.getBytes(StandardCharsets.UTF_8));
-    }
-
     public String queue() {
         return queue;
     }

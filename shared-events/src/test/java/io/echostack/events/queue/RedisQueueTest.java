@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -214,7 +215,7 @@ class RedisQueueTest {
         queue.clear("default");
         queue.push("default", Fixtures.queueJobs().get(0));
         assertThat(queue.stats("default").oldestCreatedAt()).isEmpty();
-        assertThat(queue.stats("empty")).isEqualTo(new QueueStats(0, 0, 0, java.util.Optional.empty()));
+        assertThat(queue.stats("empty")).isEqualTo(new QueueStats(0, 0, 0, Optional.empty()));
     }
 
     @Test
@@ -297,8 +298,9 @@ class RedisQueueTest {
 
     @Test
     void publishAndDeleteRefusesJobsOfSeveralQueues() {
-        ReservedBroadcast a = new ReservedBroadcast(new ReservedJob("a", "{}", "{}"), broadcast("e", "room"));
-        ReservedBroadcast b = new ReservedBroadcast(new ReservedJob("b", "{}", "{}"), broadcast("e", "room"));
+        byte[] emptyObject = "{}".getBytes(StandardCharsets.UTF_8);
+        ReservedBroadcast a = new ReservedBroadcast(new ReservedJob("a", emptyObject, emptyObject), broadcast("e", "room"));
+        ReservedBroadcast b = new ReservedBroadcast(new ReservedJob("b", emptyObject, emptyObject), broadcast("e", "room"));
 
         assertThatThrownBy(() -> queue.publishAndDelete(List.of(a, b))).isInstanceOf(IllegalArgumentException.class);
     }
