@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Room membership of one namespace on this node, replacing socket.io-server's memory adapter: concurrent sets instead
- * of one namespace-wide monitor held during network writes, snapshots when iterating, and every broadcast encoded
+ * of one namespace-wide monitor held during network writes, iterated without a copy (their iterators are weakly
+ * consistent: a socket joining or leaving meanwhile may or may not get the message), and every broadcast encoded
  * once for all recipients instead of once per recipient. Websocket recipients get the same frame payload bytes
  * written straight to their connection ({@link ActiveWebSockets}); polling recipients go through engine.io on the
  * {@link PollingWriter}'s thread. {@link #broadcastEncoded} takes a packet we encoded ourselves from Laravel's JSON,
@@ -92,7 +93,7 @@ public final class LocalRoomAdapter extends SocketIoAdapter {
         }
         EncodedMessage message = EncodedMessage.of(encodedPacket);
         int delivered = 0;
-        for (SocketIoSocket socket : members.toArray(SocketIoSocket[]::new)) {
+        for (SocketIoSocket socket : members) {
             if (!socket.getId().equals(exceptSocketId) && deliver(socket, message)) {
                 delivered++;
             }
