@@ -22,11 +22,13 @@
 // Usage: node echo-client.mjs --echo 1|2 --url http://127.0.0.1:6001 --channel poster_room [--channel …]
 //          [--event .backend_poster …] [--transports websocket|polling|default] [--idle-seconds N] [--clients N]
 //          [--header 'Name: value' …] [--handshake-header 'Name: value' …] [--whisper-event typing …] [--insecure]
+//          [--path /socket.io]
 // Channel names are full wire names: "private-…" is joined with Echo.private, "presence-…" with Echo.join (and its
 // here/joining/leaving callbacks), anything else with Echo.channel. --header goes into Echo's auth.headers (sent with
 // every subscribe, forwarded to the auth endpoint); --handshake-header is sent on the socket.io handshake itself
 // (Cookie, Referer), as a browser would. --whisper-event listens for that whisper on private and presence channels.
-// --insecure accepts any TLS certificate (tests against a self-signed https:// server).
+// --insecure accepts any TLS certificate (tests against a self-signed https:// server). --path is socket.io's path
+// option (a server configured with socketio.path).
 // --echo 1 = laravel-echo 1.19.0 + socket.io-client 2.5.0 (EIO=3); --echo 2 = laravel-echo 2.5.0 + socket.io-client 4.8.1 (EIO=4).
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
@@ -47,6 +49,7 @@ const { values: args } = parseArgs({
     'handshake-header': { type: 'string', multiple: true, default: [] },
     'whisper-event': { type: 'string', multiple: true, default: [] },
     insecure: { type: 'boolean', default: false },
+    path: { type: 'string' },
   },
 });
 
@@ -120,6 +123,7 @@ function startClient({ Echo, io }, index, forceNew) {
     ...(forceNew ? { forceNew: true } : {}),
     auth: { headers: headers(args.header) },
     ...(args.insecure ? { rejectUnauthorized: false } : {}),
+    ...(args.path ? { path: args.path } : {}),
     ...(args['handshake-header'].length ? { extraHeaders: headers(args['handshake-header']) } : {}),
   });
   const socket = echo.connector.socket;

@@ -14,7 +14,7 @@ import io.echostack.echo.ops.OpsServlet;
 import io.echostack.echo.presence.Presence;
 import io.echostack.echo.subscriber.BroadcastRelay;
 import io.echostack.echo.subscriber.RedisSubscriber;
-import io.echostack.echo.transport.HeartbeatSettings;
+import io.echostack.echo.transport.SocketIoSettings;
 import io.echostack.echo.transport.PemKeyStore;
 import io.echostack.echo.transport.SocketIoHttpServer;
 import java.io.IOException;
@@ -45,7 +45,7 @@ public final class EchoServer implements AutoCloseable {
         this.config = config;
         this.console = console;
         this.auth = AuthSettings.from(config);
-        this.http = new SocketIoHttpServer(config.host(), config.port(), HeartbeatSettings.from(config.socketio()),
+        this.http = new SocketIoHttpServer(config.host(), config.port(), SocketIoSettings.from(config.socketio()),
                 auth.handshakeHeadersRead(), config.https() ? tls(config) : null);
         this.metrics = new EchoMetrics(http.rooms());
         this.broadcaster = new Broadcaster(http.rooms(), metrics::messageIn);

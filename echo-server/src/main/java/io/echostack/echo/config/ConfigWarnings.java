@@ -2,13 +2,15 @@ package io.echostack.echo.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.echostack.echo.transport.SocketIoSettings;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What a config file does that its author may not expect, said out loud at start: the surprises of
  * laravel-echo-server's shallow merge, which we keep for compatibility (a nested object in the file replaces the
- * default object whole, so a key left out of it is off or unset, not defaulted), and ioredis options we cannot honour.
+ * default object whole, so a key left out of it is off or unset, not defaulted), and ioredis and socket.io options we
+ * cannot honour.
  */
 final class ConfigWarnings {
     /** ioredis options users set that we cannot honour: TLS to the sentinels themselves, unix sockets. */
@@ -46,6 +48,9 @@ final class ConfigWarnings {
             if (file.path("databaseConfig").path("redis").has(key)) {
                 warnings.add("databaseConfig.redis." + key + " is not supported and is ignored.");
             }
+        }
+        for (String key : SocketIoSettings.unsupportedKeys(file.get("socketio"))) {
+            warnings.add("socketio." + key + " is not supported and is ignored.");
         }
         return warnings;
     }

@@ -12,6 +12,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.Configuration;
 import org.eclipse.jetty.websocket.core.FrameHandler;
@@ -20,7 +23,8 @@ import org.eclipse.jetty.websocket.core.server.ServerUpgradeResponse;
 import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
 
 /**
- * Accepts websocket upgrades on {@code /socket.io/} for engine.io, on Jetty's websocket core. Keeps nothing of the
+ * Accepts websocket upgrades on {@code socketio.path} for engine.io (handshakes only from pages {@code socketio.origins}
+ * allows), on Jetty's websocket core. Keeps nothing of the
  * upgrade request but its query (see {@link WebSocketUpgrades}) and a copy of the headers read later (a browser's
  * User-Agent, Accept-* and the like are ~1 KB per connection), so the HTTP exchange (~5 KB) is collected once upgraded:
  * Jetty's websocket API session (jetty-websocket-jetty-server 12.1) keeps a view of the servlet response's headers,
@@ -34,15 +38,17 @@ final class EngineIoNegotiator implements WebSocketNegotiator {
 
     private final EngineIoServer engineIo;
     private final Duration idleTimeout;
+    private final AllowedOrigins origins;
     private final Set<String> keptHeaders;
     private final Executor closer;
     private final ActiveWebSockets webSockets;
 
     /** @param keptHeaders lower-case names of the headers to keep */
-    EngineIoNegotiator(EngineIoServer engineIo, Duration idleTimeout, Set<String> keptHeaders, Executor closer,
-                       ActiveWebSockets webSockets) {
+    EngineIoNegotiator(EngineIoServer engineIo, Duration idleTimeout, AllowedOrigins origins, Set<String> keptHeaders,
+                       Executor closer, ActiveWebSockets webSockets) {
         this.engineIo = engineIo;
         this.idleTimeout = idleTimeout;
+        this.origins = origins;
         this.keptHeaders = keptHeaders;
         this.closer = closer;
         this.webSockets = webSockets;
@@ -50,8 +56,23 @@ final class EngineIoNegotiator implements WebSocketNegotiator {
 
     @Override
     public FrameHandler negotiate(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+        Map<String, String> query = queryOf(request);
+        if (!query.containsKey("sid") && !origins.allows(pageOf(request.getHeaders()))) {
+            // engine.io 3's answer to a websocket handshake its allowRequest (socket.io's origins check) refused.
+            response.setStatus(HttpStatus.BAD_REQUEST_400);
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html");
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
+            response.write(true, BufferUtil.EMPTY_BUFFER, callback);
+            return null;
+        }
         response.setExtensions(List.of());
-        return new JettyEngineIoWebSocket(engineIo, queryOf(request), copyOf(request.getHeaders()), closer, webSockets);
+        return new JettyEngineIoWebSocket(engineIo, query, copyOf(request.getHeaders()), closer, webSockets);
+    }
+
+    private static String pageOf(HttpFields headers) {
+        String origin = headers.get(HttpHeader.ORIGIN);
+        return origin != null ? origin : headers.get(HttpHeader.REFERER);
     }
 
     /** Immutable copies are compact (one array): a HashMap costs ~200 bytes more for the connection's lifetime. */

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
  *   <li>polling POSTs over {@link #MAX_POLLING_BODY} or without a Content-Length are rejected before engine.io
  *       allocates a buffer of the declared size;</li>
  *   <li>OPTIONS (CORS preflight) is answered here; engine.io returns 400/500 for it;</li>
+ *   <li>a polling handshake from a page {@code socketio.origins} does not allow is refused (403), as socket.io 2
+ *       does;</li>
  *   <li>the polling→websocket upgrade race (engine.io answering a poll that was already answered) surfaces as an
  *       exception on an already completed response: it is logged and swallowed, since the client got its answer.</li>
  * </ul>
@@ -25,14 +27,29 @@ final class EngineIoServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(EngineIoServlet.class);
 
     private final EngineIoServer engineIo;
+    private final AllowedOrigins origins;
 
-    EngineIoServlet(EngineIoServer engineIo) {
+    EngineIoServlet(EngineIoServer engineIo, AllowedOrigins origins) {
         this.engineIo = engineIo;
+        this.origins = origins;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getParameter("sid") == null && !origins.allows(pageOf(request))) {
+            // engine.io 3's answer to a handshake its allowRequest (socket.io's origins check) refused.
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType("application/json");
+            response.getWriter().write("{\"code\":4,\"message\":\"Forbidden\"}");
+            return;
+        }
         handle(request, response);
+    }
+
+    /** The page a handshake comes from, as socket.io 2 reads it. */
+    private static String pageOf(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
+        return origin != null ? origin : request.getHeader("Referer");
     }
 
     @Override

@@ -29,8 +29,9 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
 
 /**
- * Embedded Jetty 12 serving socket.io on {@code /socket.io/} (socket.io-client 2.x over EIO=3 and 3.x/4.x over
- * EIO=4 on the same port; polling, websocket and the upgrade between them) and the {@code GET /} health check.
+ * Embedded Jetty 12 serving socket.io on {@code socketio.path} (default {@code /socket.io/}: socket.io-client 2.x over
+ * EIO=3 and 3.x/4.x over EIO=4 on the same port; polling, websocket and the upgrade between them), socket.io-client's
+ * browser build there ({@link ClientScriptServlet}), and the {@code GET /} health check.
  */
 public final class SocketIoHttpServer {
     private final Server jetty;
@@ -41,6 +42,7 @@ public final class SocketIoHttpServer {
     private final ServletContextHandler context;
     private final ActiveWebSockets webSockets = new ActiveWebSockets();
     private final PollingWriter pollingWriter;
+    private final String path;
 
     /**
      * @param host null or blank for all interfaces
@@ -49,8 +51,10 @@ public final class SocketIoHttpServer {
      *     {@code getInitialHeaders()}, the ones read after the upgrade; the rest are collected
      * @param tls the key store to serve HTTPS/WSS with, or null for plain HTTP
      */
-    public SocketIoHttpServer(String host, int port, HeartbeatSettings heartbeat, Set<String> keptHeaders,
+    public SocketIoHttpServer(String host, int port, SocketIoSettings socketIo, Set<String> keptHeaders,
                               KeyStore tls) {
+        HeartbeatSettings heartbeat = socketIo.heartbeat();
+        path = socketIo.path();
         timers = newTimers();
         pollingWriter = new PollingWriter(new PollingBacklog(timers));
         EngineIoServerOptions engineOptions = EngineIoServerOptions.newFromDefault()
@@ -71,15 +75,21 @@ public final class SocketIoHttpServer {
         jetty.addConnector(connector);
 
         context = new ServletContextHandler("/");
-        ServletHolder socketIo = new ServletHolder(new EngineIoServlet(engineIo));
-        socketIo.setAsyncSupported(true);
-        context.addServlet(socketIo, "/socket.io/*");
+        ServletHolder engineIoServlet = new ServletHolder(new EngineIoServlet(engineIo, socketIo.origins()));
+        engineIoServlet.setAsyncSupported(true);
+        context.addServlet(engineIoServlet, path + "/*");
+        if (socketIo.serveClient()) {
+            // Exact mappings win over the prefix above.
+            ServletHolder clientScript = new ServletHolder(new ClientScriptServlet());
+            context.addServlet(clientScript, path + ClientScriptServlet.SCRIPT);
+            context.addServlet(clientScript, path + ClientScriptServlet.SOURCE_MAP);
+        }
         // "" is the servlet spec's exact match for the context root; other paths get Jetty's 404.
         context.addServlet(new ServletHolder(new HealthServlet()), "");
         WebSocketUpgradeHandler webSocketUpgrades = new WebSocketUpgradeHandler();
-        webSocketUpgrades.addMapping("/socket.io/*",
-                new EngineIoNegotiator(engineIo, heartbeat.idleTimeout(), keptHeaders, timers, webSockets));
-        jetty.setHandler(new Handler.Sequence(new WebSocketUpgrades(webSocketUpgrades), context));
+        webSocketUpgrades.addMapping(path + "/*", new EngineIoNegotiator(engineIo, heartbeat.idleTimeout(),
+                socketIo.origins(), keptHeaders, timers, webSockets));
+        jetty.setHandler(new Handler.Sequence(new TraceRefused(), new WebSocketUpgrades(webSocketUpgrades), context));
         jetty.setStopAtShutdown(false);
     }
 
@@ -91,8 +101,7 @@ public final class SocketIoHttpServer {
     /** Filters every request but socket.io's own (before {@link #start()}). */
     public void filter(Filter filter) {
         context.addFilter(new FilterHolder((Filter) (request, response, chain) -> {
-            String path = ((HttpServletRequest) request).getRequestURI();
-            if (path.startsWith("/socket.io/")) {
+            if (((HttpServletRequest) request).getRequestURI().startsWith(path + "/")) {
                 chain.doFilter(request, response);
             } else {
                 filter.doFilter(request, response, chain);

@@ -33,4 +33,16 @@ class ConfigWarningsTest {
                 "databaseConfig.redis.sentinelTLS is not supported and is ignored.",
                 "databaseConfig.redis.path is not supported and is ignored.");
     }
+
+    @Test
+    void socketIoOptionsWeDoNotHonourAreWarnedAbout() throws Exception {
+        ObjectNode file = (ObjectNode) Json.mapper().readTree("""
+                {"socketio": {"path": "/ws", "origins": "app.test:*", "serveClient": false, "pingInterval": 1000,
+                              "pingTimeout": 5000, "transports": ["websocket"], "cookie": false}}
+                """);
+
+        assertThat(ConfigWarnings.check(file)).containsExactly(
+                "socketio.transports is not supported and is ignored.",
+                "socketio.cookie is not supported and is ignored.");
+    }
 }

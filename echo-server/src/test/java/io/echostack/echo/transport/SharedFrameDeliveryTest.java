@@ -26,7 +26,7 @@ class SharedFrameDeliveryTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new SocketIoHttpServer("127.0.0.1", 0, new HeartbeatSettings(25_000, 60_000), Set.of(), null);
+        server = new SocketIoHttpServer("127.0.0.1", 0, SocketIoSettings.defaults(), Set.of(), null);
         server.namespace().on("connection", args -> ((SocketIoSocket) args[0]).joinRoom(ROOM));
         server.start();
     }

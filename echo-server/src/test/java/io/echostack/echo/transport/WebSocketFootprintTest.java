@@ -38,7 +38,7 @@ class WebSocketFootprintTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new SocketIoHttpServer("127.0.0.1", 0, new HeartbeatSettings(25_000, 60_000), Set.of("cookie"),
+        server = new SocketIoHttpServer("127.0.0.1", 0, SocketIoSettings.defaults(), Set.of("cookie"),
                 null);
         server.namespace().on("connection", args -> {
             var headers = ((SocketIoSocket) args[0]).getInitialHeaders();

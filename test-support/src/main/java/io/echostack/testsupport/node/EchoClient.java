@@ -222,6 +222,7 @@ public final class EchoClient implements AutoCloseable {
         private Duration idle;
         private int clients = 1;
         private boolean insecure;
+        private String path;
 
         private Builder(EchoGeneration generation, String url) {
             this.generation = generation;
@@ -267,6 +268,12 @@ public final class EchoClient implements AutoCloseable {
             return this;
         }
 
+        /** socket.io's {@code path} option: where the server serves socket.io (its {@code socketio.path}). */
+        public Builder path(String value) {
+            path = value;
+            return this;
+        }
+
         public Builder transports(Transports value) {
             transports = value;
             return this;
@@ -298,6 +305,9 @@ public final class EchoClient implements AutoCloseable {
             whisperEvents.forEach(event -> command.addAll(List.of("--whisper-event", event)));
             if (insecure) {
                 command.add("--insecure");
+            }
+            if (path != null) {
+                command.addAll(List.of("--path", path));
             }
             if (clients != 1) {
                 command.addAll(List.of("--clients", Integer.toString(clients)));
