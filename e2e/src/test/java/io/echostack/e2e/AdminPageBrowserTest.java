@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The admin page in Debian's Chromium (Playwright, no browser download) against the three packaged services: two
  * admins logged in in two browser contexts; what one creates reaches the other's page as a toast with new counters.
+ * Also a page that loads socket.io's client from echo-server, as laravel-echo-server's README has pages do.
  * Screenshots go to target/screenshots.
  */
 class AdminPageBrowserTest {
@@ -89,6 +90,25 @@ class AdminPageBrowserTest {
     void closeContexts() {
         contextA.close();
         contextB.close();
+    }
+
+    @Test
+    void aPageLoadsTheSocketIoClientFromEchoServerAndConnectsWithIt() {
+        String echo = stack.config().echoUrl();
+        Page page = contextA.newPage();
+        // A page of another origin, as an app's page is to its echo-server.
+        page.navigate(stack.config().apiUrl() + "/admin");
+        page.addScriptTag(new Page.AddScriptTagOptions().setUrl(echo + "/socket.io/socket.io.js"));
+
+        for (String options : new String[] {"{}", "{transports: ['websocket']}"}) {
+            Object socketId = page.evaluate("url => new Promise((resolve, reject) => {"
+                    + " const socket = io(url, Object.assign({forceNew: true}, " + options + "));"
+                    + " socket.on('connect', () => resolve(socket.id));"
+                    + " socket.on('connect_error', error => reject(new Error('connect_error: ' + error)));"
+                    + " setTimeout(() => reject(new Error('no connection')), 5000); })", echo);
+
+            org.assertj.core.api.Assertions.assertThat((String) socketId).as(options).isNotBlank();
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.echostack.echo.transport;
 
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoServerOptions;
+import io.socket.engineio.server.EngineIoSocket;
 import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoServer;
 import io.socket.socketio.server.SocketIoServerOptions;
@@ -63,6 +64,8 @@ public final class SocketIoHttpServer {
                 .setAllowedCorsOrigins(EngineIoServerOptions.ALLOWED_CORS_ORIGIN_ALL);
         engineOptions.setScheduledExecutorService(timers);
         engineIo = new EngineIoServer(engineOptions);
+        // Registered before socket.io-server's own connection listener, which sends the CONNECT packet.
+        engineIo.on("connection", args -> Eio3ConnectPacket.rewriteFor((EngineIoSocket) args[0]));
         SocketIoServerOptions socketOptions = SocketIoServerOptions.newFromDefault()
                 .setAdapterFactory(new LocalRoomAdapter.Factory(webSockets, pollingWriter));
         namespace = new SocketIoServer(engineIo, socketOptions).namespace("/");
