@@ -20,7 +20,7 @@ import java.util.List;
  *                       crash left behind (ours); null = {@code <host>:<port>}
  * @param clientEventMaxBytes the largest whisper {@code data} relayed, in bytes of JSON (ours; the reference has no limit)
  * @param maxChannelsPerSocket how many channels one socket may be in (ours; the reference has no limit)
- * @param sslCertPath    PEM certificate for {@code "protocol": "https"}; {@code sslKeyPath} its PKCS#8 key,
+ * @param sslCertPath    PEM certificate for {@code "protocol": "https"}; {@code sslKeyPath} its key (any PEM format),
  *                       {@code sslCertChainPath} optional intermediates, {@code sslPassphrase} the key's passphrase
  * @param authForwardHeaders handshake headers copied onto the auth request, e.g. {@code ["Origin", "Referer"]} for
  *                       Sanctum (ours; the reference forwards only the Cookie)

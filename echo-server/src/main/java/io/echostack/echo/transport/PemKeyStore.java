@@ -1,123 +1,92 @@
 package io.echostack.echo.transport;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.crypto.Cipher;
-import javax.crypto.EncryptedPrivateKeyInfo;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.openssl.PEMParser;
 
 /**
  * The PEM files laravel-echo-server is configured with ({@code sslCertPath}, {@code sslKeyPath}, optional
- * {@code sslCertChainPath}, {@code sslPassphrase}) as an in-memory Java key store. Keys must be PKCS#8
- * ({@code BEGIN PRIVATE KEY}, or {@code BEGIN ENCRYPTED PRIVATE KEY} with the passphrase), which is what certbot and
- * OpenSSL 3 write; an old PKCS#1 key gets an error that says how to convert it.
+ * {@code sslCertChainPath}, {@code sslPassphrase}) as an in-memory Java key store. The key may be in any PEM format
+ * Node's TLS reads (see {@link PemPrivateKey}).
  */
 public final class PemKeyStore {
     public static final char[] PASSWORD = "echo-server".toCharArray();
-    private static final Pattern BLOCK = Pattern.compile(
-            "-----BEGIN ([A-Z ]+)-----([^-]+)-----END \\1-----");
+    private static final JcaX509CertificateConverter CERTIFICATES = new JcaX509CertificateConverter();
 
     private PemKeyStore() {
     }
 
-    /** @throws IOException with a message naming the file and the problem */
+    /** @throws IOException {@code cannot use the TLS files (<path>): <reason>} */
     public static KeyStore load(String certPath, String keyPath, String chainPath, String passphrase)
             throws IOException {
+        List<Certificate> chain = new ArrayList<>(certificates(certPath));
+        if (chain.isEmpty()) {
+            throw unusable(certPath, "no certificate (BEGIN CERTIFICATE)", null);
+        }
+        if (chainPath != null && !chainPath.isBlank()) {
+            chain.addAll(certificates(chainPath));
+        }
+        PrivateKey key;
         try {
-            List<Certificate> chain = new ArrayList<>(certificates(certPath));
-            if (chainPath != null && !chainPath.isBlank()) {
-                chain.addAll(certificates(chainPath));
-            }
-            if (chain.isEmpty()) {
-                throw new IOException("no certificate in " + certPath);
-            }
+            key = PemPrivateKey.of(objects(keyPath), passphrase);
+        } catch (IOException e) {
+            throw unusable(keyPath, reason(e), e);
+        }
+        try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry("echo-server", privateKey(keyPath, passphrase), PASSWORD,
-                    chain.toArray(Certificate[]::new));
+            store.setKeyEntry("echo-server", key, PASSWORD, chain.toArray(Certificate[]::new));
             return store;
         } catch (GeneralSecurityException e) {
-            throw new IOException("cannot use the TLS files (" + e.getMessage() + ")", e);
+            throw unusable(certPath + ", " + keyPath, e.getMessage(), e);
         }
     }
 
-    private static List<Certificate> certificates(String path) throws IOException, GeneralSecurityException {
-        CertificateFactory factory = CertificateFactory.getInstance("X.509");
-        List<Certificate> certificates = new ArrayList<>();
-        for (byte[] der : blocks(path, "CERTIFICATE")) {
-            certificates.add(factory.generateCertificate(new ByteArrayInputStream(der)));
-        }
-        return certificates;
-    }
-
-    private static PrivateKey privateKey(String path, String passphrase) throws IOException, GeneralSecurityException {
-        List<byte[]> plain = blocks(path, "PRIVATE KEY");
-        List<byte[]> encrypted = blocks(path, "ENCRYPTED PRIVATE KEY");
-        PKCS8EncodedKeySpec spec;
-        if (!plain.isEmpty()) {
-            spec = new PKCS8EncodedKeySpec(plain.get(0));
-        } else if (!encrypted.isEmpty()) {
-            spec = decrypt(encrypted.get(0), passphrase == null ? "" : passphrase);
-        } else {
-            throw new IOException(path + " has no PKCS#8 private key (BEGIN PRIVATE KEY); convert a PKCS#1 key with"
-                    + " `openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem`");
-        }
-        for (String algorithm : List.of("RSA", "EC", "Ed25519")) {
-            try {
-                return KeyFactory.getInstance(algorithm).generatePrivate(spec);
-            } catch (GeneralSecurityException e) {
-                // try the next algorithm
-            }
-        }
-        throw new IOException(path + ": unsupported private key algorithm");
-    }
-
-    /** OpenSSL 3 encrypts with PBES2; its parameters name the JCA algorithm (e.g. PBEWithHmacSHA256AndAES_256). */
-    private static PKCS8EncodedKeySpec decrypt(byte[] der, String passphrase) throws IOException, GeneralSecurityException {
-        EncryptedPrivateKeyInfo info;
+    private static List<Certificate> certificates(String path) throws IOException {
         try {
-            info = new EncryptedPrivateKeyInfo(der);
-        } catch (IOException e) {
-            throw new IOException("the private key's encryption is not supported (" + e.getMessage() + "); re-encrypt"
-                    + " it with `openssl pkcs8 -topk8 -v2 aes-256-cbc -in key.pem -out key-aes.pem`", e);
-        }
-        String algorithm = info.getAlgParameters() != null ? info.getAlgParameters().toString() : info.getAlgName();
-        SecretKeyFactory factory = SecretKeyFactory.getInstance(algorithm);
-        Cipher cipher = Cipher.getInstance(algorithm);
-        cipher.init(Cipher.DECRYPT_MODE, factory.generateSecret(new PBEKeySpec(passphrase.toCharArray())),
-                info.getAlgParameters());
-        try {
-            return info.getKeySpec(cipher);
-        } catch (GeneralSecurityException e) {
-            throw new IOException("cannot decrypt the private key: wrong sslPassphrase?", e);
+            List<Certificate> certificates = new ArrayList<>();
+            for (Object object : objects(path)) {
+                if (object instanceof X509CertificateHolder certificate) {
+                    certificates.add(CERTIFICATES.getCertificate(certificate));
+                }
+            }
+            return certificates;
+        } catch (IOException | GeneralSecurityException e) {
+            throw unusable(path, reason(e), e);
         }
     }
 
-    private static List<byte[]> blocks(String path, String type) throws IOException {
-        String pem = Files.readString(Path.of(path), StandardCharsets.US_ASCII);
-        List<byte[]> blocks = new ArrayList<>();
-        Matcher block = BLOCK.matcher(pem);
-        while (block.find()) {
-            if (block.group(1).equals(type)) {
-                blocks.add(Base64.getMimeDecoder().decode(block.group(2)));
+    /** Every PEM block of the file, parsed; text around the blocks is skipped, as OpenSSL does. */
+    private static List<Object> objects(String path) throws IOException {
+        // ISO-8859-1 decodes any byte, so a stray non-ASCII comment outside the blocks cannot fail the read.
+        try (Reader file = Files.newBufferedReader(Path.of(path), StandardCharsets.ISO_8859_1);
+             PEMParser parser = new PEMParser(file)) {
+            List<Object> objects = new ArrayList<>();
+            for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
+                objects.add(object);
             }
+            return objects;
         }
-        return blocks;
+    }
+
+    /** A missing file's exception message is just its path. */
+    private static String reason(Exception e) {
+        return e instanceof NoSuchFileException ? "no such file" : e.getMessage();
+    }
+
+    private static IOException unusable(String path, String reason, Exception cause) {
+        return new IOException("cannot use the TLS files (" + path + "): " + reason, cause);
     }
 }
