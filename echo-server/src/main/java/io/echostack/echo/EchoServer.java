@@ -79,7 +79,7 @@ public final class EchoServer implements AutoCloseable {
                 .register(http.namespace());
         boolean httpPublisher = config.subscribers() == null || config.subscribers().http();
         http.filter(new CorsFilter(config.apiOriginAllow()));
-        http.mount("/apps/*", new HttpApiServlet(config.clients(), http.rooms(), presence, broadcaster,
+        http.mount("/", new HttpApiServlet(config.clients(), http.rooms(), presence, broadcaster,
                 httpPublisher, console));
         OpsServlet ops = new OpsServlet(metrics, http.rooms(), () -> redis == null || redis.connected());
         http.mount("/metrics", ops);

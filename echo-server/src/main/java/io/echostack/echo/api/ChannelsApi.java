@@ -1,7 +1,6 @@
 package io.echostack.echo.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.echostack.echo.presence.Presence;
 import io.echostack.echo.transport.LocalRoomAdapter;
 import io.echostack.events.broadcast.ChannelName;
 import io.echostack.events.json.Json;
@@ -20,9 +19,9 @@ import java.util.TreeMap;
  */
 final class ChannelsApi {
     private final LocalRoomAdapter rooms;
-    private final Presence presence;
+    private final BoundedPresenceReads presence;
 
-    ChannelsApi(LocalRoomAdapter rooms, Presence presence) {
+    ChannelsApi(LocalRoomAdapter rooms, BoundedPresenceReads presence) {
         this.rooms = rooms;
         this.presence = presence;
     }
@@ -55,7 +54,7 @@ final class ChannelsApi {
         return body;
     }
 
-    ObjectNode channel(String name) {
+    ObjectNode channel(String name) throws BoundedPresenceReads.Unavailable {
         int size = rooms.roomSize(name);
         ObjectNode body = Json.mapper().createObjectNode().put("subscription_count", size).put("occupied", size > 0);
         if (ChannelName.of(name).isPresence()) {
@@ -65,7 +64,7 @@ final class ChannelsApi {
     }
 
     /** Null when the channel is not a presence channel. */
-    ObjectNode users(String name) {
+    ObjectNode users(String name) throws BoundedPresenceReads.Unavailable {
         if (!ChannelName.of(name).isPresence()) {
             return null;
         }

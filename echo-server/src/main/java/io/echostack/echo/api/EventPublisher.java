@@ -1,6 +1,8 @@
 package io.echostack.echo.api;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.echostack.echo.channel.Broadcaster;
 import io.echostack.echo.log.ConsoleLog;
 import io.echostack.events.json.Json;
@@ -16,6 +18,10 @@ import java.util.List;
  */
 final class EventPublisher {
     static final String MISSING = "Event must include channel, event name and data";
+    private static final String NOT_NAMES = "channels must be an array of channel names";
+    /** Trailing tokens ({@code {...} trailing}) are a bad body too, as for the reference's JSON.parse. */
+    private static final ObjectReader BODY = Json.mapper().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Broadcaster broadcaster;
     private final ConsoleLog console;
@@ -35,7 +41,7 @@ final class EventPublisher {
     void publish(String body) throws BadRequest {
         JsonNode event;
         try {
-            event = Json.mapper().readTree(body);
+            event = BODY.readTree(body);
         } catch (IOException e) {
             throw new BadRequest("Invalid JSON body");
         }
@@ -43,9 +49,9 @@ final class EventPublisher {
             throw new BadRequest(MISSING);
         }
         List<String> channels = channels(event);
-        String name = truthy(event.get("name")) && event.get("name").isTextual() ? event.get("name").asText() : null;
+        String name = truthy(event.get("name")) ? text(event.get("name")) : null;
         JsonNode data = event.get("data");
-        if (channels.isEmpty() || name == null || !truthy(data)) {
+        if (channels == null || name == null || !truthy(data)) {
             throw new BadRequest(MISSING);
         }
         if (data.isTextual()) {
@@ -60,27 +66,40 @@ final class EventPublisher {
         }
     }
 
-    /** {@code channels} wins over {@code channel}; both must be (arrays of) non-empty strings. */
+    /**
+     * {@code channels} wins over {@code channel}, and an empty array is a no-op (both as in the reference); its
+     * elements must be non-empty names. Null when neither is given.
+     */
     private static List<String> channels(JsonNode event) throws BadRequest {
         JsonNode many = event.get("channels");
-        List<String> channels = new ArrayList<>();
         if (truthy(many)) {
             if (!many.isArray()) {
-                throw new BadRequest("channels must be an array of channel names");
+                throw new BadRequest(NOT_NAMES);
             }
+            List<String> channels = new ArrayList<>();
             for (JsonNode channel : many) {
-                if (!channel.isTextual() || channel.asText().isEmpty()) {
-                    throw new BadRequest("channels must be an array of channel names");
+                String name = text(channel);
+                if (name == null || name.isEmpty()) {
+                    throw new BadRequest(NOT_NAMES);
                 }
-                channels.add(channel.asText());
+                channels.add(name);
             }
             return channels;
         }
         JsonNode one = event.get("channel");
-        if (truthy(one) && one.isTextual()) {
-            channels.add(one.asText());
+        String channel = truthy(one) ? text(one) : null;
+        return channel == null ? null : List.of(channel);
+    }
+
+    /**
+     * A string, number or boolean as JavaScript's {@code String()} writes it (the reference passed such names on
+     * unchanged, and socket.io rooms and event names are strings); null for anything else.
+     */
+    private static String text(JsonNode value) {
+        if (value.isNumber()) {
+            return value.decimalValue().stripTrailingZeros().toPlainString();
         }
-        return channels;
+        return value.isTextual() || value.isBoolean() ? value.asText() : null;
     }
 
     /** JavaScript truthiness of a JSON value (missing, null, false, 0 and "" are falsy). */
