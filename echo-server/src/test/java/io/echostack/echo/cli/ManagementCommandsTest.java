@@ -69,6 +69,28 @@ class ManagementCommandsTest {
     }
 
     @Test
+    void clientAddWritesJsonAsTheReferenceDoes(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("laravel-echo-server.json");
+        Files.writeString(file, "{\"port\": 6002, \"socketio\": {}, \"host\": null, \"clients\": []}\n");
+
+        assertThat(execute("client:add", "app-1", "--dir", dir.toString())).isZero();
+
+        // JSON.stringify(config, null, "\t"): "key": value, empty {} and [], no newline at the end
+        assertThat(Files.readString(file)).isEqualTo("""
+                {
+                \t"port": 6002,
+                \t"socketio": {},
+                \t"host": null,
+                \t"clients": [
+                \t\t{
+                \t\t\t"appId": "app-1",
+                \t\t\t"key": "%s"
+                \t\t}
+                \t]
+                }""".formatted(client(file, "app-1").path("key").asText()));
+    }
+
+    @Test
     void clientAddWithoutAnIdGeneratesOne(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("laravel-echo-server.json"), "{}");
 
@@ -136,6 +158,49 @@ class ManagementCommandsTest {
         assertThat(config.path("apiOriginAllow").path("allowMethods").asText()).isEqualTo("GET, POST");
         assertThat(config.path("secureOptions").asInt()).isEqualTo(67108864);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Configuration file saved.");
+    }
+
+    @Test
+    void initWithTheDefaultAnswersWritesTheReferenceFileByteForByte(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("echo.json");
+        System.setIn(new ByteArrayInputStream(("\n".repeat(7) + file + "\n").getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(execute("init")).isZero();
+
+        // laravel-echo-server 1.6.3's init with the same answers wrote exactly this (our own keys are left out)
+        assertThat(Files.readString(file)).isEqualTo("""
+                {
+                \t"authHost": "http://localhost",
+                \t"authEndpoint": "/broadcasting/auth",
+                \t"clients": [],
+                \t"database": "redis",
+                \t"databaseConfig": {
+                \t\t"redis": {},
+                \t\t"sqlite": {
+                \t\t\t"databasePath": "/database/laravel-echo-server.sqlite"
+                \t\t}
+                \t},
+                \t"devMode": false,
+                \t"host": null,
+                \t"port": "6001",
+                \t"protocol": "http",
+                \t"socketio": {},
+                \t"secureOptions": 67108864,
+                \t"sslCertPath": "",
+                \t"sslKeyPath": "",
+                \t"sslCertChainPath": "",
+                \t"sslPassphrase": "",
+                \t"subscribers": {
+                \t\t"http": true,
+                \t\t"redis": true
+                \t},
+                \t"apiOriginAllow": {
+                \t\t"allowCors": false,
+                \t\t"allowOrigin": "",
+                \t\t"allowMethods": "",
+                \t\t"allowHeaders": ""
+                \t}
+                }""");
     }
 
     private static JsonNode client(Path file, String appId) throws Exception {
