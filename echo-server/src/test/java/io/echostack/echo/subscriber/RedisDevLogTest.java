@@ -7,8 +7,18 @@ import io.echostack.echo.support.RunningEchoServer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** In dev mode a Redis broadcast is logged as laravel-echo-server logs it: two lines without timestamp. */
-class BroadcastLogLinesTest {
+/** The Redis subscriber's dev-mode lines, in laravel-echo-server's format and order. */
+class RedisDevLogTest {
+
+    @Test
+    void thePsubscribeIsAcknowledgedBeforeServerReady() throws Exception {
+        try (RunningEchoServer echo = new RunningEchoServer("")) {
+            String output = echo.consoleOutput();
+
+            assertThat(output).containsSubsequence("Subscribed to Redis pattern laravel_database_*",
+                    "✔  Listening for redis events...", "Server ready!");
+        }
+    }
 
     @Test
     void channelAndEventLinesHaveNoTimestamp() throws Exception {
