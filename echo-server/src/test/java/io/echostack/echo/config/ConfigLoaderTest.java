@@ -96,6 +96,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void dirAndConfigAreJoinedAsNodesPathJoin() {
+        assertThat(ConfigLoader.resolve("/etc/echo", "/laravel-echo-server.json"))
+                .isEqualTo(Path.of("/etc/echo/laravel-echo-server.json"));
+        assertThat(ConfigLoader.resolve("/etc/echo/", "./conf/../echo.json")).isEqualTo(Path.of("/etc/echo/echo.json"));
+        assertThat(ConfigLoader.resolve("", "echo.json")).isEqualTo(Path.of("echo.json"));
+        assertThat(ConfigLoader.resolve(null, "/srv/echo.json")).isEqualTo(Path.of("/srv/echo.json"));
+    }
+
+    @Test
     void authHostMayBeASingleString() throws ConfigException {
         assertThat(ConfigLoader.parse("{\"authHost\": \"http://a\"}").authHost()).isEqualTo(List.of("http://a"));
     }
