@@ -26,10 +26,12 @@ final class StartCommand implements Callable<Integer> {
     @Mixin
     private ConfigLocation location;
 
-    @Option(names = "--dev", description = "Development mode: log joins, leaves and every event.")
+    // arity 0..1: yargs also takes "--dev true" and "--dev false"
+    @Option(names = "--dev", arity = "0..1", description = "Development mode: log joins, leaves and every event.")
     private boolean dev;
 
-    @Option(names = "--force", description = "Stop the server the lock file names, if it runs, and start anyway.")
+    @Option(names = "--force", arity = "0..1",
+            description = "Stop the server the lock file names, if it runs, and start anyway.")
     private boolean force;
 
     @Override
