@@ -16,8 +16,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code start [--config <file>] [--dir <dir>] [--force] [--dev]}: takes the lock file, runs until SIGTERM/SIGINT,
- * then stops gracefully and removes the lock.
+ * {@code start [--config <file>] [--dir <dir>] [--force] [--dev]}: takes the lock file, runs until SIGTERM, SIGINT
+ * or SIGHUP, then stops gracefully, removes the lock and exits 0, as the reference does.
  * Unlike laravel-echo-server, every failure exits non-zero so supervisors notice.
  */
 @Command(name = "start", mixinStandardHelpOptions = true, description = "Start the server.")
@@ -58,6 +58,8 @@ final class StartCommand implements Callable<Integer> {
             lock.deleteQuietly();
             return 1;
         }
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        StopSignals.onStopRequest(stopRequested::countDown); // before start: a stop during it is not lost
         try {
             server.start();
         } catch (Exception e) {
@@ -66,15 +68,11 @@ final class StartCommand implements Callable<Integer> {
             lock.deleteQuietly();
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping the LARAVEL ECHO SERVER");
-            closeQuietly(server);
-            lock.deleteQuietly();
-            System.out.println("The LARAVEL ECHO SERVER server has been stopped.");
-            stopped.countDown();
-        }, "echo-server-stop"));
-        stopped.await();
+        stopRequested.await();
+        System.out.println("Stopping the LARAVEL ECHO SERVER");
+        closeQuietly(server);
+        lock.deleteQuietly();
+        System.out.println("The LARAVEL ECHO SERVER server has been stopped.");
         return 0;
     }
 
