@@ -40,7 +40,8 @@ final class ConfigFile {
         } catch (NoSuchFileException e) {
             throw new ConfigException("Error: The config file could not be found: " + path.toAbsolutePath());
         } catch (IOException e) {
-            throw new ConfigException("Error: There was a problem reading the config file " + path + ": " + e.getMessage(), e);
+            throw new ConfigException("Error: There was a problem reading the config file " + path + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -62,7 +62,8 @@ final class ConfigureCommand implements Callable<Integer> {
             cors.put("allowOrigin", ask("Specify the URI that may access the API:", "http://localhost:80"));
             cors.put("allowMethods", ask("Enter the HTTP methods that are allowed for CORS:", "GET, POST"));
             cors.put("allowHeaders", ask("Enter the HTTP headers that are allowed for CORS:",
-                    "Origin, Content-Type, X-Auth-Token, X-Requested-With, Accept, Authorization, X-CSRF-TOKEN, X-Socket-Id"));
+                    "Origin, Content-Type, X-Auth-Token, X-Requested-With, Accept, Authorization, X-CSRF-TOKEN,"
+                            + " X-Socket-Id"));
         }
         String file = ask("What do you want this config to be saved as?", configFile);
         ConfigFile.write(Path.of(file), config);

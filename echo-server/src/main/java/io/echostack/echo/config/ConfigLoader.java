@@ -51,12 +51,14 @@ public final class ConfigLoader {
         } catch (NoSuchFileException e) {
             throw new ConfigException("Error: The config file could not be found: " + path.toAbsolutePath());
         } catch (IOException e) {
-            throw new ConfigException("Error: There was a problem reading the config file " + path + ": " + e.getMessage(), e);
+            throw new ConfigException("Error: There was a problem reading the config file " + path + ": "
+                    + e.getMessage(), e);
         }
         try {
             return parse(json, env);
         } catch (ConfigException e) {
-            throw new ConfigException("Error: There was a problem reading the config file " + path + ": " + e.getMessage(), e);
+            throw new ConfigException("Error: There was a problem reading the config file " + path + ": "
+                    + e.getMessage(), e);
         }
     }
 

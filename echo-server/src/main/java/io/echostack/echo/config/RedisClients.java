@@ -123,7 +123,8 @@ public final class RedisClients {
             try {
                 servername = new SNIHostName(tls.servername());
             } catch (IllegalArgumentException e) {
-                throw new ConfigException("databaseConfig.redis.tls.servername is not a host name: " + tls.servername());
+                throw new ConfigException("databaseConfig.redis.tls.servername is not a host name: "
+                        + tls.servername());
             }
             ssl.sslParameters(() -> {
                 SSLParameters parameters = new SSLParameters();

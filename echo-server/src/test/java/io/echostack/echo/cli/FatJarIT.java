@@ -34,9 +34,7 @@ class FatJarIT {
                  "databaseConfig": {"redis": {"host": "%s", "port": %d, "keyPrefix": "laravel_database_"}}}
                 """.formatted(port, TestRedis.get().host(), TestRedis.get().port()));
         Path log = dir.resolve("out.log");
-        Process process = new ProcessBuilder(javaBinary(), "-jar", Path.of("target/echo-server.jar").toAbsolutePath().toString(),
-                "start", "--dir", dir.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = startJar(dir, log);
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> read(log).contains("Server ready!"));
             assertThat(read(log))
@@ -67,9 +65,7 @@ class FatJarIT {
                 {"host": "127.0.0.1", "port": %d, "databaseConfig": {"redis": {"host": "%s", "port": %d}}}
                 """.formatted(FreePorts.next(), TestRedis.get().host(), TestRedis.get().port()));
         Path log = dir.resolve("out.log");
-        Process process = new ProcessBuilder(javaBinary(), "-jar",
-                Path.of("target/echo-server.jar").toAbsolutePath().toString(), "start", "--dir", dir.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = startJar(dir, log);
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> read(log).contains("Server ready!"));
 
@@ -95,9 +91,7 @@ class FatJarIT {
                 {"host": "127.0.0.1", "port": %d, "databaseConfig": {"redis": {"host": "127.0.0.1", "port": %d}}}
                 """.formatted(port, redis.port()));
         Path log = dir.resolve("out.log");
-        Process process = new ProcessBuilder(javaBinary(), "-jar", Path.of("target/echo-server.jar").toAbsolutePath().toString(),
-                "start", "--dir", dir.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = startJar(dir, log);
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> read(log).contains("Server ready!"));
             redis.close();
@@ -115,8 +109,12 @@ class FatJarIT {
         }
     }
 
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** {@code java -jar target/echo-server.jar start --dir <dir>}, its output to {@code log}. */
+    private static Process startJar(Path dir, Path log) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-jar", Path.of("target/echo-server.jar").toAbsolutePath().toString(),
+                "start", "--dir", dir.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static String read(Path log) throws IOException {

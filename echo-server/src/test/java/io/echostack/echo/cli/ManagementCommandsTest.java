@@ -60,7 +60,8 @@ class ManagementCommandsTest {
         assertThat(execute("client:remove", "app-1", "--dir", dir.toString(), "--config", "echo.json")).isZero();
 
         JsonNode config = read(file);
-        assertThat(config.path("clients")).singleElement().satisfies(c -> assertThat(c.path("appId").asText()).isEqualTo("keep"));
+        assertThat(config.path("clients")).singleElement()
+                .satisfies(c -> assertThat(c.path("appId").asText()).isEqualTo("keep"));
         assertThat(config.path("headers").path("X-Frame-Options").asText()).isEqualTo("DENY");
         assertThat(config.path("port").asInt()).isEqualTo(6002);
         assertThat(Files.readString(file)).contains("\n\t\"port\"");

@@ -23,7 +23,8 @@ class RedisDevLogTest {
     @Test
     void channelAndEventLinesHaveNoTimestamp() throws Exception {
         try (RunningEchoServer echo = new RunningEchoServer("")) {
-            echo.publish("laravel_database_log_room", "{\"event\":\"App\\\\Events\\\\Foo\",\"data\":{},\"socket\":null}");
+            echo.publish("laravel_database_log_room",
+                    "{\"event\":\"App\\\\Events\\\\Foo\",\"data\":{},\"socket\":null}");
 
             await().atMost(Duration.ofSeconds(10)).until(() -> echo.consoleOutput().contains("Event: "));
             assertThat(echo.consoleOutput())
