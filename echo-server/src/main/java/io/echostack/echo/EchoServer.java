@@ -86,7 +86,7 @@ public final class EchoServer implements AutoCloseable {
         http.mount("/health", ops);
         http.start();
         console.success("Running at " + config.displayHost() + " on port " + http.port());
-        console.dev("✔  Channels are ready.");
+        console.devSuccess("Channels are ready.");
         if (httpPublisher) {
             console.success("Listening for http events...");
         }

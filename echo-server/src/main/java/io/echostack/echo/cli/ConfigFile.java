@@ -2,6 +2,8 @@ package io.echostack.echo.cli;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.core.util.Separators.Spacing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.echostack.echo.config.ConfigException;
@@ -13,11 +15,15 @@ import java.nio.file.Path;
 
 /**
  * A {@code laravel-echo-server.json} edited by the CLI: read as written (no defaults, no environment), written back to
- * the same path with laravel-echo-server's tab indentation, every key kept. (The reference saved to
- * {@code laravel-echo-server.json} whatever file it read, dropped unknown keys and persisted environment values.)
+ * the same path, every key kept, byte for byte as laravel-echo-server writes JSON
+ * ({@code JSON.stringify(config, null, "\t")}). (The reference saved to {@code laravel-echo-server.json} whatever
+ * file it read, dropped unknown keys and persisted environment values.)
  */
 final class ConfigFile {
-    private static final DefaultPrettyPrinter TABS = new DefaultPrettyPrinter()
+    /** {@code "key": value}, {@code {}} and {@code []} when empty, tabs, no newline at the end. */
+    private static final DefaultPrettyPrinter JSON_STRINGIFY_TABS = new DefaultPrettyPrinter(
+            Separators.createDefaultInstance().withObjectFieldValueSpacing(Spacing.AFTER)
+                    .withObjectEmptySeparator("").withArrayEmptySeparator(""))
             .withObjectIndenter(new DefaultIndenter("\t", "\n"))
             .withArrayIndenter(new DefaultIndenter("\t", "\n"));
 
@@ -34,11 +40,12 @@ final class ConfigFile {
         } catch (NoSuchFileException e) {
             throw new ConfigException("Error: The config file could not be found: " + path.toAbsolutePath());
         } catch (IOException e) {
-            throw new ConfigException("Error: There was a problem reading the config file " + path + ": " + e.getMessage(), e);
+            throw new ConfigException("Error: There was a problem reading the config file " + path + ": "
+                    + e.getMessage(), e);
         }
     }
 
     static void write(Path path, ObjectNode config) throws IOException {
-        Files.writeString(path, Json.mapper().writer(TABS).writeValueAsString(config) + "\n");
+        Files.writeString(path, Json.mapper().writer(JSON_STRINGIFY_TABS).writeValueAsString(config));
     }
 }

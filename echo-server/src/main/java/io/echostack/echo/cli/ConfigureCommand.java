@@ -17,12 +17,16 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code configure} (alias {@code init}): laravel-echo-server's questions, in its order and with its defaults (an empty
- * answer takes the default), then the defaults with the answers written to the chosen file, tab-indented.
+ * answer takes the default), then its default keys with the answers written to the chosen file as it writes them.
  */
 @Command(name = "configure", aliases = "init", mixinStandardHelpOptions = true,
         description = "Create a config file by answering questions.")
 final class ConfigureCommand implements Callable<Integer> {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The keys the reference's init writes, in its order; our own keys keep their defaults while absent. */
+    private static final List<String> REFERENCE_KEYS = List.of("authHost", "authEndpoint", "clients", "database",
+            "databaseConfig", "devMode", "host", "port", "protocol", "socketio", "secureOptions", "sslCertPath",
+            "sslKeyPath", "sslCertChainPath", "sslPassphrase", "subscribers", "apiOriginAllow");
 
     @Option(names = "--config", defaultValue = "laravel-echo-server.json",
             description = "The default answer to the file name question (default: ${DEFAULT-VALUE}).")
@@ -33,7 +37,7 @@ final class ConfigureCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        ObjectNode config = ConfigLoader.defaults();
+        ObjectNode config = ConfigLoader.defaults().retain(REFERENCE_KEYS);
         config.put("devMode", confirm("Do you want to run this server in development mode?", false));
         config.put("port", ask("Which port would you like to serve from?", "6001"));
         config.put("database", choose("Which database would you like to use to store presence channel members?",
@@ -58,7 +62,8 @@ final class ConfigureCommand implements Callable<Integer> {
             cors.put("allowOrigin", ask("Specify the URI that may access the API:", "http://localhost:80"));
             cors.put("allowMethods", ask("Enter the HTTP methods that are allowed for CORS:", "GET, POST"));
             cors.put("allowHeaders", ask("Enter the HTTP headers that are allowed for CORS:",
-                    "Origin, Content-Type, X-Auth-Token, X-Requested-With, Accept, Authorization, X-CSRF-TOKEN, X-Socket-Id"));
+                    "Origin, Content-Type, X-Auth-Token, X-Requested-With, Accept, Authorization, X-CSRF-TOKEN,"
+                            + " X-Socket-Id"));
         }
         String file = ask("What do you want this config to be saved as?", configFile);
         ConfigFile.write(Path.of(file), config);

@@ -14,6 +14,9 @@ import java.util.OptionalLong;
  * ({@code laravel-echo-server.lock}), holding {@code {"process": <pid>}} of the running server.
  */
 final class LockFile {
+    private static final String CURRENT_USER =
+            ProcessHandle.current().info().user().orElse(System.getProperty("user.name"));
+
     private final Path path;
 
     LockFile(Path configFile) {
@@ -41,10 +44,25 @@ final class LockFile {
         }
     }
 
-    /** The process the lock names, if it is alive. */
+    /** The process the lock names, if it is alive and this user may signal it. */
     Optional<ProcessHandle> liveProcess() throws IOException {
         OptionalLong pid = pid();
-        return pid.isPresent() ? ProcessHandle.of(pid.getAsLong()).filter(ProcessHandle::isAlive) : Optional.empty();
+        return pid.isPresent()
+                ? ProcessHandle.of(pid.getAsLong()).filter(process -> signalable(process, CURRENT_USER))
+                : Optional.empty();
+    }
+
+    /**
+     * What the reference's {@code kill(pid, 0)} answers: yes for a live process of the same user, or of anyone for
+     * root; for another user's process it fails (EPERM) and the reference starts, as such a lock names a reused pid.
+     * An owner Java cannot tell counts as the user's own, so the lock keeps protecting.
+     */
+    static boolean signalable(ProcessHandle process, String user) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        Optional<String> owner = process.info().user();
+        return "root".equals(user) || owner.isEmpty() || owner.get().equals(user);
     }
 
     void write(long pid) throws IOException {

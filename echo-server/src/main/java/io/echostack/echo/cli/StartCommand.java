@@ -16,8 +16,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code start [--config <file>] [--dir <dir>] [--force] [--dev]}: takes the lock file, runs until SIGTERM/SIGINT,
- * then stops gracefully and removes the lock.
+ * {@code start [--config <file>] [--dir <dir>] [--force] [--dev]}: takes the lock file, runs until SIGTERM, SIGINT
+ * or SIGHUP, then stops gracefully, removes the lock and exits 0, as the reference does.
  * Unlike laravel-echo-server, every failure exits non-zero so supervisors notice.
  */
 @Command(name = "start", mixinStandardHelpOptions = true, description = "Start the server.")
@@ -26,10 +26,12 @@ final class StartCommand implements Callable<Integer> {
     @Mixin
     private ConfigLocation location;
 
-    @Option(names = "--dev", description = "Development mode: log joins, leaves and every event.")
+    // arity 0..1: yargs also takes "--dev true" and "--dev false"
+    @Option(names = "--dev", arity = "0..1", description = "Development mode: log joins, leaves and every event.")
     private boolean dev;
 
-    @Option(names = "--force", description = "Stop the server the lock file names, if it runs, and start anyway.")
+    @Option(names = "--force", arity = "0..1",
+            description = "Stop the server the lock file names, if it runs, and start anyway.")
     private boolean force;
 
     @Override
@@ -56,6 +58,8 @@ final class StartCommand implements Callable<Integer> {
             lock.deleteQuietly();
             return 1;
         }
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        StopSignals.onStopRequest(stopRequested::countDown); // before start: a stop during it is not lost
         try {
             server.start();
         } catch (Exception e) {
@@ -64,15 +68,11 @@ final class StartCommand implements Callable<Integer> {
             lock.deleteQuietly();
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping the LARAVEL ECHO SERVER");
-            closeQuietly(server);
-            lock.deleteQuietly();
-            System.out.println("The LARAVEL ECHO SERVER server has been stopped.");
-            stopped.countDown();
-        }, "echo-server-stop"));
-        stopped.await();
+        stopRequested.await();
+        System.out.println("Stopping the LARAVEL ECHO SERVER");
+        closeQuietly(server);
+        lock.deleteQuietly();
+        System.out.println("The LARAVEL ECHO SERVER server has been stopped.");
         return 0;
     }
 

@@ -36,7 +36,8 @@ final class StopCommand implements Callable<Integer> {
             return 1;
         }
         if (process.isEmpty()) {
-            System.err.println("No running servers to close (process " + pid.getAsLong() + " is gone).");
+            System.err.println("No running servers to close (process " + pid.getAsLong()
+                    + " is gone or belongs to another user).");
             return 1;
         }
         process.get().destroy();

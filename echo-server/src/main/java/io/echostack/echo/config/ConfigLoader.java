@@ -26,10 +26,14 @@ public final class ConfigLoader {
     private ConfigLoader() {
     }
 
-    /** {@code dir}/{@code file} (either may be null), relative paths against the working directory. */
+    /**
+     * {@code dir}/{@code file} (either may be null) joined as Node's {@code path.join} does, so an absolute file is
+     * still taken under {@code dir} ({@code /a} + {@code /b.json} = {@code /a/b.json}); relative paths are against
+     * the working directory.
+     */
     public static Path resolve(String dir, String file) {
         String name = file == null || file.isBlank() ? "laravel-echo-server.json" : file;
-        return dir == null || dir.isBlank() ? Path.of(name) : Path.of(dir).resolve(name);
+        return Path.of(dir == null ? "" : dir, name).normalize();
     }
 
     /**
@@ -47,12 +51,14 @@ public final class ConfigLoader {
         } catch (NoSuchFileException e) {
             throw new ConfigException("Error: The config file could not be found: " + path.toAbsolutePath());
         } catch (IOException e) {
-            throw new ConfigException("Error: There was a problem reading the config file " + path + ": " + e.getMessage(), e);
+            throw new ConfigException("Error: There was a problem reading the config file " + path + ": "
+                    + e.getMessage(), e);
         }
         try {
             return parse(json, env);
         } catch (ConfigException e) {
-            throw new ConfigException("Error: There was a problem reading the config file " + path + ": " + e.getMessage(), e);
+            throw new ConfigException("Error: There was a problem reading the config file " + path + ": "
+                    + e.getMessage(), e);
         }
     }
 

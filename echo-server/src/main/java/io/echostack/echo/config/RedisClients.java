@@ -6,26 +6,60 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.SslOptions;
 import io.lettuce.core.SslVerifyMode;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 
 /**
  * The one place a {@link RedisConfig} becomes a Lettuce client, so the Redis subscriber and the presence store reach
  * Redis the same way: address or sentinels, ACL user and password, db, TLS as ioredis applies it, connect timeout.
- * Lettuce reconnects on its own, like ioredis.
+ * Lettuce reconnects on its own, like ioredis, and as often: at least every 2 s.
  */
 public final class RedisClients {
+    /**
+     * ioredis retries after min(attempts × 50 ms, 2 s). Lettuce's default backoff grows to 30 s, so a subscriber
+     * came back up to 30 s after a Redis restart, losing the broadcasts published meanwhile.
+     */
+    static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(2);
+
     private RedisClients() {
     }
 
     /** @throws ConfigException when the settings cannot work (sentinels without a name, unreadable PEM) */
     public static RedisClient create(RedisConfig config) throws ConfigException {
-        RedisClient client = RedisClient.create(uri(config));
-        client.setOptions(options(config));
+        RedisURI uri = uri(config);
+        ClientOptions options = options(config);
+        RedisClient client = new ClientWithOwnResources(ClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ZERO, MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
+                .build(), uri);
+        client.setOptions(options);
         return client;
+    }
+
+    /**
+     * A client that shuts down the resources it was created with: Lettuce takes given resources for shared ones and
+     * leaves them running, but the reconnect delay can only be set there.
+     */
+    private static final class ClientWithOwnResources extends RedisClient {
+        ClientWithOwnResources(ClientResources resources, RedisURI uri) {
+            super(resources, uri);
+        }
+
+        @Override
+        public CompletableFuture<Void> shutdownAsync(long quietPeriod, long timeout, TimeUnit unit) {
+            return super.shutdownAsync(quietPeriod, timeout, unit).thenCompose(closed -> {
+                CompletableFuture<Void> resourcesShutdown = new CompletableFuture<>();
+                getResources().shutdown(quietPeriod, timeout, unit)
+                        .addListener(future -> resourcesShutdown.complete(null));
+                return resourcesShutdown;
+            });
+        }
     }
 
     static RedisURI uri(RedisConfig config) throws ConfigException {
@@ -89,7 +123,8 @@ public final class RedisClients {
             try {
                 servername = new SNIHostName(tls.servername());
             } catch (IllegalArgumentException e) {
-                throw new ConfigException("databaseConfig.redis.tls.servername is not a host name: " + tls.servername());
+                throw new ConfigException("databaseConfig.redis.tls.servername is not a host name: "
+                        + tls.servername());
             }
             ssl.sslParameters(() -> {
                 SSLParameters parameters = new SSLParameters();

@@ -27,11 +27,11 @@ public final class BroadcastRelay {
         try {
             message = BroadcastMessage.parse(payload);
         } catch (MalformedPayloadException e) {
-            console.dev("No JSON message on " + redisChannel + ": " + e.getMessage());
+            console.devDetail("No JSON message on " + redisChannel + ": " + e.getMessage());
             return;
         }
-        console.dev("Channel: " + redisChannel);
-        console.dev("Event: " + message.event());
+        console.devDetail("Channel: " + redisChannel);
+        console.devDetail("Event: " + message.event());
         broadcaster.emitJson(message.event(), prefix.strip(redisChannel), message.data(), message.socket());
     }
 }

@@ -73,15 +73,16 @@ public final class RedisSubscriber implements AutoCloseable {
 
             @Override
             public void psubscribed(String pattern, long count) {
+                // The first is ours, logged below; later ones are Lettuce's, re-issued after a reconnect.
                 if (!firstSubscription.compareAndSet(true, false)) {
-                    // Lettuce re-issued the PSUBSCRIBE after a reconnect.
                     console.success("Reconnected to Redis: listening for redis events again (" + pattern + ").");
-                } else {
-                    console.dev("Subscribed to Redis pattern " + pattern);
                 }
             }
         });
-        connection.sync().psubscribe(config.prefix().subscribePattern());
+        String pattern = config.prefix().subscribePattern();
+        connection.sync().psubscribe(pattern);
+        // Here, not in the listener (which runs later, on Lettuce's thread): before "Listening for redis events...".
+        console.dev("Subscribed to Redis pattern " + pattern);
     }
 
     /** Whether the pub/sub connection is up (for the health endpoint). */

@@ -17,10 +17,12 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The packaged {@code target/echo-server.jar} starts from a config file, serves, and stops cleanly on SIGTERM, also
- * when Redis is gone.
+ * The packaged {@code target/echo-server.jar} starts from a config file, serves, and stops cleanly with exit status 0
+ * on SIGTERM, SIGINT and SIGHUP, also when Redis is gone.
  */
 class FatJarIT {
 
@@ -32,9 +34,7 @@ class FatJarIT {
                  "databaseConfig": {"redis": {"host": "%s", "port": %d, "keyPrefix": "laravel_database_"}}}
                 """.formatted(port, TestRedis.get().host(), TestRedis.get().port()));
         Path log = dir.resolve("out.log");
-        Process process = new ProcessBuilder(javaBinary(), "-jar", Path.of("target/echo-server.jar").toAbsolutePath().toString(),
-                "start", "--dir", dir.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = startJar(dir, log);
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> read(log).contains("Server ready!"));
             assertThat(read(log))
@@ -50,6 +50,33 @@ class FatJarIT {
 
             assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
             assertThat(read(log)).contains("The LARAVEL ECHO SERVER server has been stopped.");
+            assertThat(process.exitValue()).as("a requested stop exits 0, as the reference").isZero();
+            assertThat(dir.resolve("laravel-echo-server.lock")).doesNotExist();
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    /** Ctrl-C and a hang-up stop as SIGTERM does, and exit 0 too (the JVM's own handling exits 130 and 129). */
+    @ParameterizedTest
+    @ValueSource(strings = {"INT", "HUP"})
+    void stopsGracefullyAndExitsZeroOn(String signal, @TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("laravel-echo-server.json"), """
+                {"host": "127.0.0.1", "port": %d, "databaseConfig": {"redis": {"host": "%s", "port": %d}}}
+                """.formatted(FreePorts.next(), TestRedis.get().host(), TestRedis.get().port()));
+        Path log = dir.resolve("out.log");
+        Process process = startJar(dir, log);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> read(log).contains("Server ready!"));
+
+            assertThat(new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid())).start().waitFor())
+                    .isZero();
+
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(read(log)).containsSubsequence("Stopping the LARAVEL ECHO SERVER",
+                    "The LARAVEL ECHO SERVER server has been stopped.");
+            assertThat(process.exitValue()).isZero();
+            assertThat(dir.resolve("laravel-echo-server.lock")).doesNotExist();
         } finally {
             process.destroyForcibly();
         }
@@ -64,9 +91,7 @@ class FatJarIT {
                 {"host": "127.0.0.1", "port": %d, "databaseConfig": {"redis": {"host": "127.0.0.1", "port": %d}}}
                 """.formatted(port, redis.port()));
         Path log = dir.resolve("out.log");
-        Process process = new ProcessBuilder(javaBinary(), "-jar", Path.of("target/echo-server.jar").toAbsolutePath().toString(),
-                "start", "--dir", dir.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = startJar(dir, log);
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> read(log).contains("Server ready!"));
             redis.close();
@@ -77,14 +102,19 @@ class FatJarIT {
             assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("stopped within 10 s").isTrue();
             assertThat(read(log)).contains("Redis did not answer in time")
                     .contains("The LARAVEL ECHO SERVER server has been stopped.");
+            assertThat(process.exitValue()).isZero();
         } finally {
             process.destroyForcibly();
             redis.close();
         }
     }
 
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** {@code java -jar target/echo-server.jar start --dir <dir>}, its output to {@code log}. */
+    private static Process startJar(Path dir, Path log) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-jar", Path.of("target/echo-server.jar").toAbsolutePath().toString(),
+                "start", "--dir", dir.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static String read(Path log) throws IOException {

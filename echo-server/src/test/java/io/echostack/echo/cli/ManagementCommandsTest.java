@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** stop, the lock file, client:add, client:remove and configure/init on real files and a real process. */
 class ManagementCommandsTest {
@@ -61,11 +60,34 @@ class ManagementCommandsTest {
         assertThat(execute("client:remove", "app-1", "--dir", dir.toString(), "--config", "echo.json")).isZero();
 
         JsonNode config = read(file);
-        assertThat(config.path("clients")).singleElement().satisfies(c -> assertThat(c.path("appId").asText()).isEqualTo("keep"));
+        assertThat(config.path("clients")).singleElement()
+                .satisfies(c -> assertThat(c.path("appId").asText()).isEqualTo("keep"));
         assertThat(config.path("headers").path("X-Frame-Options").asText()).isEqualTo("DENY");
         assertThat(config.path("port").asInt()).isEqualTo(6002);
         assertThat(Files.readString(file)).contains("\n\t\"port\"");
         assertThat(dir.resolve("laravel-echo-server.json")).doesNotExist();
+    }
+
+    @Test
+    void clientAddWritesJsonAsTheReferenceDoes(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("laravel-echo-server.json");
+        Files.writeString(file, "{\"port\": 6002, \"socketio\": {}, \"host\": null, \"clients\": []}\n");
+
+        assertThat(execute("client:add", "app-1", "--dir", dir.toString())).isZero();
+
+        // JSON.stringify(config, null, "\t"): "key": value, empty {} and [], no newline at the end
+        assertThat(Files.readString(file)).isEqualTo("""
+                {
+                \t"port": 6002,
+                \t"socketio": {},
+                \t"host": null,
+                \t"clients": [
+                \t\t{
+                \t\t\t"appId": "app-1",
+                \t\t\t"key": "%s"
+                \t\t}
+                \t]
+                }""".formatted(client(file, "app-1").path("key").asText()));
     }
 
     @Test
@@ -138,6 +160,50 @@ class ManagementCommandsTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Configuration file saved.");
     }
 
+    @Test
+    void initWithTheDefaultAnswersWritesTheReferenceFileByteForByte(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("echo.json");
+        System.setIn(new ByteArrayInputStream(("\n".repeat(7) + file + "\n").getBytes(StandardCharsets.UTF_8)));
+
+        // --dir is not an option of init: ignored, as by the reference
+        assertThat(execute("init", "--dir", "elsewhere")).isZero();
+
+        // laravel-echo-server 1.6.3's init with the same answers wrote exactly this (our own keys are left out)
+        assertThat(Files.readString(file)).isEqualTo("""
+                {
+                \t"authHost": "http://localhost",
+                \t"authEndpoint": "/broadcasting/auth",
+                \t"clients": [],
+                \t"database": "redis",
+                \t"databaseConfig": {
+                \t\t"redis": {},
+                \t\t"sqlite": {
+                \t\t\t"databasePath": "/database/laravel-echo-server.sqlite"
+                \t\t}
+                \t},
+                \t"devMode": false,
+                \t"host": null,
+                \t"port": "6001",
+                \t"protocol": "http",
+                \t"socketio": {},
+                \t"secureOptions": 67108864,
+                \t"sslCertPath": "",
+                \t"sslKeyPath": "",
+                \t"sslCertChainPath": "",
+                \t"sslPassphrase": "",
+                \t"subscribers": {
+                \t\t"http": true,
+                \t\t"redis": true
+                \t},
+                \t"apiOriginAllow": {
+                \t\t"allowCors": false,
+                \t\t"allowOrigin": "",
+                \t\t"allowMethods": "",
+                \t\t"allowHeaders": ""
+                \t}
+                }""");
+    }
+
     private static JsonNode client(Path file, String appId) throws Exception {
         for (JsonNode client : read(file).path("clients")) {
             if (appId.equals(client.path("appId").asText())) {
@@ -152,6 +218,6 @@ class ManagementCommandsTest {
     }
 
     private static int execute(String... args) {
-        return new CommandLine(new EchoServerCommand()).execute(args);
+        return EchoServerCommand.commandLine().execute(args);
     }
 }

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The CLI's failure paths exit non-zero with a message that says what to fix (the reference exits 0). */
 class StartCommandTest {
@@ -70,13 +69,46 @@ class StartCommandTest {
     }
 
     @Test
+    void unknownOptionsAndExtraArgumentsAreIgnoredWithAWarningAsYargsDoes(@TempDir Path dir) {
+        int start = execute("start", "--dir", dir.toString(), "--x", "--dev", "true", "extra");
+        int stop = execute("stop", "--force", "--dir", dir.toString());
+
+        assertThat(start).as("not a usage error: the missing config is").isEqualTo(1);
+        assertThat(stop).as("not a usage error: the missing lock is").isEqualTo(1);
+        assertThat(stderr()).contains("Warning: ignoring unknown options and arguments: --x extra")
+                .contains("The config file could not be found")
+                .contains("Warning: ignoring unknown options and arguments: --force")
+                .contains("Could not find any lock file.");
+    }
+
+    @Test
+    void devAndForceTakeAnOptionalTrueOrFalse() {
+        assertThat(startOption("--dev", "--dev", "true")).isTrue();
+        assertThat(startOption("--dev", "--dev", "false")).isFalse();
+        assertThat(startOption("--dev", "--dev")).isTrue();
+        assertThat(startOption("--force", "--force", "false", "--dev")).isFalse();
+    }
+
+    @Test
+    void anUnknownCommandIsStillAUsageError() {
+        assertThat(execute("begin")).isEqualTo(2);
+    }
+
+    @Test
     void noCommandIsAUsageError() {
         assertThat(execute()).isEqualTo(2);
         assertThat(stderr()).contains("Please provide a valid command.");
     }
 
     private static int execute(String... args) {
-        return new CommandLine(new EchoServerCommand()).execute(args);
+        return EchoServerCommand.commandLine().execute(args);
+    }
+
+    private static boolean startOption(String name, String... args) {
+        String[] line = new String[args.length + 1];
+        line[0] = "start";
+        System.arraycopy(args, 0, line, 1, args.length);
+        return EchoServerCommand.commandLine().parseArgs(line).subcommand().matchedOptionValue(name, false);
     }
 
     private String stderr() {

@@ -51,7 +51,8 @@ class ConfigLoaderTest {
         assertThat(config.authHost()).containsExactly("http://app.test", ".example.com");
         assertThat(config.clients()).containsExactly(new ApiClient("a1b2", "k3y"));
         assertThat(config.redis()).extracting(RedisConfig::host, RedisConfig::port, RedisConfig::password,
-                RedisConfig::db, RedisConfig::keyPrefix).containsExactly("redis", 6380, "s3cret", 2, "laravel_database_");
+                RedisConfig::db, RedisConfig::keyPrefix)
+                .containsExactly("redis", 6380, "s3cret", 2, "laravel_database_");
         assertThat(config.redis().describe()).isEqualTo("redis://***@redis:6380/2");
         assertThat(config.redis().prefix().subscribePattern()).isEqualTo("laravel_database_*");
         assertThat(config.port()).isEqualTo(6009);
@@ -93,6 +94,15 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("missing.json")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("could not be found");
+    }
+
+    @Test
+    void dirAndConfigAreJoinedAsNodesPathJoin() {
+        assertThat(ConfigLoader.resolve("/etc/echo", "/laravel-echo-server.json"))
+                .isEqualTo(Path.of("/etc/echo/laravel-echo-server.json"));
+        assertThat(ConfigLoader.resolve("/etc/echo/", "./conf/../echo.json")).isEqualTo(Path.of("/etc/echo/echo.json"));
+        assertThat(ConfigLoader.resolve("", "echo.json")).isEqualTo(Path.of("echo.json"));
+        assertThat(ConfigLoader.resolve(null, "/srv/echo.json")).isEqualTo(Path.of("/srv/echo.json"));
     }
 
     @Test

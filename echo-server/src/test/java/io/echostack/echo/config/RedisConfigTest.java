@@ -3,8 +3,10 @@ package io.echostack.echo.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SslVerifyMode;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** {@code databaseConfig.redis} under ioredis' names, and the Lettuce address {@link RedisClients} makes of it. */
@@ -19,6 +21,15 @@ class RedisConfigTest {
         assertThat(uri.getVerifyMode()).isEqualTo(SslVerifyMode.FULL);
         assertThat(redis.describe()).isEqualTo("rediss://redis.example:6379/0");
         assertThat(RedisClients.uri(redis("{\"tls\": false}")).isSsl()).isFalse();
+    }
+
+    @Test
+    void reconnectsAtLeastEveryTwoSecondsAsIoredisAndShutsItsResourcesDown() throws ConfigException {
+        RedisClient client = RedisClients.create(redis("{}"));
+
+        assertThat(client.getResources().reconnectDelay().createDelay(30)).isEqualTo(Duration.ofSeconds(2));
+        client.shutdown();
+        assertThat(client.getResources().eventExecutorGroup().isShutdown()).isTrue();
     }
 
     @Test

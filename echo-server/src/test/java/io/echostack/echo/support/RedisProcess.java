@@ -35,6 +35,11 @@ public final class RedisProcess implements AutoCloseable {
         return start(dir, false, FreePorts.next(), config);
     }
 
+    /** A server on the given port, e.g. the port of one that was closed: clients see a Redis restart. */
+    public static RedisProcess server(Path dir, int port, String... config) {
+        return start(dir, false, port, config);
+    }
+
     /** A sentinel on a free port ({@code redis-server <conf> --sentinel}); the conf must be writable. */
     public static RedisProcess sentinel(Path dir, String... config) {
         return start(dir, true, FreePorts.next(), config);
