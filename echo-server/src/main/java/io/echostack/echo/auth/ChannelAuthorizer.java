@@ -36,7 +36,9 @@ public final class ChannelAuthorizer {
         this.metrics = metrics;
         this.hosts = new AuthHostSelector(settings.hosts());
         this.console = console;
+        // HTTP/1.1 pinned: by default the client asks to upgrade to h2c, and some servers fail such POSTs.
         HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(settings.timeout());
         if (!settings.verifyTls()) {

@@ -57,6 +57,8 @@ class PrivateChannelAuthTest {
         assertThat(request.header("Authorization")).isEqualTo("Bearer user-1");
         assertThat(request.header("X-Requested-With")).isEqualTo("XMLHttpRequest");
         assertThat(request.header("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
+        assertThat(request.header("Upgrade")).as("no h2c upgrade offer").isNull();
+        assertThat(request.header("HTTP2-Settings")).isNull();
         assertThat(echo.consoleOutput()).contains("authenticated for: " + USER_1);
     }
 
