@@ -131,6 +131,8 @@ class PrivateChannelAuthTest {
             assertThat(noReferer.awaitType("subscription_error", WAIT).path("status").asInt()).isZero();
             referer.awaitSocketId(WAIT);
             tenants.awaitSubscribers(USER_1, 1);
+            assertThat(tenants.consoleOutput()).as("the reason names where the request went").containsPattern(
+                    "(?m)^ConnectException: .*127\\.0\\.0\\.1:1\\b.* - POST http://127\\.0\\.0\\.1:1/broadcasting/auth$");
         }
     }
 
