@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * One presence channel's member list as stored: one entry {@code {user_id, user_info, socketId}} per socket, oldest
  * first. As in laravel-echo-server, a user's other sockets are found with JavaScript's loose equality on
  * {@code user_id} ({@code 1 == "1"}), while the lists sent to clients and the HTTP API keep one entry per user with
- * lodash's {@code uniqBy(members, 'user_id')}, a strict comparison ({@code 1} and {@code "1"} are two users, {@code 2.0}
- * and {@code 2} one). A value that is missing or not a JSON array reads as empty.
+ * lodash's {@code uniqBy(members, 'user_id')}, a strict comparison ({@code 1} and {@code "1"} are two users,
+ * {@code 2.0} and {@code 2} one). A value that is missing or not a JSON array reads as empty.
  *
  * @param raw the stored JSON text, or null when the key does not exist
  */
