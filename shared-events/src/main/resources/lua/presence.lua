@@ -5,14 +5,14 @@
 -- re-encoded), so tools and clients receiving presence:subscribed see exactly what was written.
 -- KEYS[1] <keyPrefix>presence-<channel>:members; KEYS[2] this instance's registry set of "<socketId> <channel>" (what
 --   the instance must remove from the lists if it dies without leaving: purged at its next start); KEYS[3] the set of
---   "<socketId> <channel>" of every running instance's members (the union of the registries)
+--   "<socketId> <channel>" of every instance's members (the union of the registries)
 -- ARGV[1] "join" or "leave"; ARGV[2] the channel name
 --   join:  ARGV[3] socket id; ARGV[4] the member JSON, socketId included; ARGV[5..n] sockets of this instance whose
 --          member must go (gone without their leave reaching Redis). An entry of the same socket is replaced
---          (re-subscribe), never duplicated. Entries no running instance owns are dropped too: members left by a
---          laravel-echo-server that stopped or by a crashed instance that has not restarted, which the reference
---          dropped at a join as well (it kept only sockets in the room on its own process, which with several
---          servers dropped live members of the others). A value that is not a JSON array is replaced.
+--          (re-subscribe), never duplicated. Entries no instance owns are dropped too: members left by a stopped
+--          laravel-echo-server, which the reference dropped at a join as well (it kept only sockets in the room on
+--          its own process, which with several servers dropped live members of the others). A value that is not a
+--          JSON array is replaced.
 --   leave: ARGV[3..n] socket ids. Leaving without a member, or a channel without a list, changes nothing and creates
 --          no key (laravel-echo-server crashed here, or created an empty key).
 -- Returns for a join {the array now, the socket's replaced entry or nil, dropped entry, dropped entry, ...}, for a

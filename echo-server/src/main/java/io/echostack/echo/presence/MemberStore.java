@@ -16,7 +16,7 @@ public interface MemberStore {
     /**
      * Adds the socket's member, replacing an earlier entry of the same socket, and drops the entries of
      * {@code goneSocketIds} (this instance's, gone without their leave reaching the store) and those no running
-     * instance owns (left by laravel-echo-server or by an instance that died and has not restarted).
+     * instance owns (left by laravel-echo-server, which keeps no registry).
      */
     PresenceStore.Joined join(String channel, String socketId, ObjectNode channelData, List<String> goneSocketIds);
 

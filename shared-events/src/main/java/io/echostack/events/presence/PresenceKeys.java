@@ -7,8 +7,8 @@ import io.echostack.events.broadcast.RedisPrefix;
  * JSON array per channel. The registry set of an echo-server instance
  * ({@code <keyPrefix>echo-server:<instance>:presence}) is ours: {@code "<socketId> <channel>"} for every member it
  * wrote, so it can remove them if it died without leaving.
- * The union of all registries ({@code <keyPrefix>echo-server:presence:owned}) tells a member some running instance
- * owns from one nobody will ever remove (left by laravel-echo-server, or by an instance that died), dropped at joins.
+ * The union of all registries ({@code <keyPrefix>echo-server:presence:owned}) tells a member an instance
+ * owns from one nobody will ever remove (left by laravel-echo-server, which keeps no registry), dropped at joins.
  */
 public record PresenceKeys(RedisPrefix prefix) {
 
