@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * Picks the Laravel host to send a socket's auth request to, with laravel-echo-server's rules: without a handshake
  * {@code Referer} the first configured host; with one, the first entry the referer matches (then the referer's own
- * origin is used, so one config serves several tenants) and, when none matches, the last entry. An entry matches when
+ * origin is used, so one config serves several tenants) and, when none matches or the referer is no URL with a host
+ * ({@code file:///index.html}), the last entry: the reference's loop leaves its pick there. An entry matches when
  * it equals the referer's {@code scheme://host[:port]}, its {@code host[:port]}, or its hostname from the first dot on
  * ({@code .example.com} matches every subdomain).
  */
@@ -27,12 +28,12 @@ public final class AuthHostSelector {
         if (hosts.isEmpty()) {
             return FALLBACK;
         }
-        Referer parsed = referer == null ? null : Referer.parse(referer);
-        if (parsed == null) {
+        if (referer == null || referer.isEmpty()) {
             return hosts.get(0);
         }
+        Referer parsed = Referer.parse(referer);
         for (String entry : hosts) {
-            if (parsed.matches(entry)) {
+            if (parsed != null && parsed.matches(entry)) {
                 return parsed.origin();
             }
         }

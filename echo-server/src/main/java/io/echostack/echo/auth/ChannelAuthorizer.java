@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.json.JSONObject;
 
 /**
@@ -36,7 +35,9 @@ public final class ChannelAuthorizer {
         this.metrics = metrics;
         this.hosts = new AuthHostSelector(settings.hosts());
         this.console = console;
+        // HTTP/1.1 pinned: by default the client asks to upgrade to h2c, and some servers fail such POSTs.
         HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(settings.timeout());
         if (!settings.verifyTls()) {
@@ -51,23 +52,24 @@ public final class ChannelAuthorizer {
      */
     public CompletableFuture<AuthResult> authorize(String socketId, String channel,
                                                    Map<String, List<String>> handshakeHeaders, JSONObject auth) {
+        String host = hosts.select(HandshakeHeaders.first(handshakeHeaders, "Referer"));
+        console.dev("Preparing authentication request to: " + host);
+        String url = host + settings.endpoint();
         try {
-            String host = hosts.select(HandshakeHeaders.first(handshakeHeaders, "Referer"));
-            console.dev("Preparing authentication request to: " + host);
-            String url = host + settings.endpoint();
             HttpRequest request = request(url, channel, handshakeHeaders, auth);
             console.dev("Sending auth request to: " + url);
             long started = System.nanoTime();
             return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                     .thenApply(response -> AuthResult.answered(response.statusCode(), response.body()))
-                    .exceptionally(error -> AuthResult.failed(describe(error)))
+                    .exceptionally(error -> AuthResult.failed(AuthRequestFailure.describe(error, url)))
                     .thenApply(result -> {
                         metrics.authRequest(result.granted() ? "granted" : result.status() == 0 ? "failed" : "refused",
                                 Duration.ofNanos(System.nanoTime() - started));
                         return logged(socketId, channel, result);
                     });
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(logged(socketId, channel, AuthResult.failed(describe(e))));
+            return CompletableFuture.completedFuture(logged(socketId, channel,
+                    AuthResult.failed(AuthRequestFailure.describe(e, url))));
         }
     }
 
@@ -133,10 +135,5 @@ public final class ChannelAuthorizer {
             console.devDetail("Client can not be authenticated, got HTTP status " + result.status());
         }
         return result;
-    }
-
-    private static String describe(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 }

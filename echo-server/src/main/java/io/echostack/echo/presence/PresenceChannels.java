@@ -7,8 +7,10 @@ import io.echostack.events.presence.PresenceMembers;
 import io.echostack.events.presence.PresenceStore;
 import io.socket.socketio.server.SocketIoSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * members)} (one entry per user, newest first) and, on a user's first socket, the others get {@code presence:joining
  * (channel, member)}; on a user's last socket leaving, the room gets {@code presence:leaving (channel, {user_id,
  * user_info})}. Updates run on one thread in arrival order (a socket's join before its leave) and are atomic in the
- * {@link MemberStore}.
+ * {@link MemberStore}. A join also removes the members nobody will remove (see {@link MemberStore#join}), announcing
+ * their users' {@code presence:leaving} to whoever still lists them.
  * A leave without a member, or a join finishing after the socket went away, is handled instead of crashing.
  */
 public final class PresenceChannels {
@@ -31,6 +34,7 @@ public final class PresenceChannels {
     private final MemberStore store;
     private final Broadcaster broadcaster;
     private final ConsoleLog console;
+    private final OwnMembers own = new OwnMembers();
     private final ExecutorService updates = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "presence-updates");
         thread.setDaemon(true);
@@ -46,14 +50,26 @@ public final class PresenceChannels {
     public void join(SocketIoSocket socket, String channel, ObjectNode channelData) {
         submit("join", channel, () -> {
             String socketId = socket.getId();
-            PresenceMembers members = store.join(channel, socketId, channelData);
+            PresenceStore.Joined joined = store.join(channel, socketId, channelData, own.gone(channel));
+            own.left(channel, joined.dropped().stream().map(entry -> entry.path("socketId").asText()).toList());
+            own.joined(channel, socket);
+            String user = PresenceMembers.userKey(channelData);
+            boolean userChanged = joined.replaced() != null
+                    && !Objects.equals(user, PresenceMembers.userKey(joined.replaced()));
+            List<ObjectNode> gone = new ArrayList<>(joined.dropped());
+            if (userChanged) {
+                gone.add(joined.replaced());
+            }
+            announceLeaving(channel, gone, joined.members(), socketId);
             if (!socket.isConnected()) {
                 // Gone while we joined: its leave may have run before the join, so undo it here.
                 leaveNow(socketId, channel);
                 return;
             }
-            broadcaster.emitTo(socketId, "presence:subscribed", channel, members.subscribedPayload());
-            if (!members.hasUser(PresenceMembers.userKey(channelData), socketId)) {
+            broadcaster.emitTo(socketId, "presence:subscribed", channel, joined.members().subscribedPayload());
+            // A socket subscribing twice (Echo re-subscribing while a buffered subscribe arrives) was already there.
+            boolean sameSocketAgain = joined.replaced() != null && !userChanged;
+            if (!sameSocketAgain && !joined.members().hasUser(user, socketId)) {
                 ObjectNode member = channelData.deepCopy();
                 member.put("socketId", socketId);
                 broadcaster.emit("presence:joining", channel, member, socketId);
@@ -98,15 +114,22 @@ public final class PresenceChannels {
 
     private void leaveNow(String socketId, String channel) {
         PresenceStore.Left left = store.leave(channel, List.of(socketId));
+        own.left(channel, List.of(socketId));
         if (left.removed().isEmpty()) {
             console.dev(socketId + " left " + channel + " without being a member");
             return;
         }
-        for (ObjectNode entry : left.removed()) {
-            if (!left.members().hasUser(PresenceMembers.userKey(entry), null)) {
+        announceLeaving(channel, left.removed(), left.members(), socketId);
+    }
+
+    /** {@code presence:leaving} for each removed entry whose user has no entry left. */
+    private void announceLeaving(String channel, List<ObjectNode> removed, PresenceMembers members,
+                                 String exceptSocketId) {
+        for (ObjectNode entry : removed) {
+            if (!members.hasUser(PresenceMembers.userKey(entry), null)) {
                 ObjectNode member = entry.deepCopy();
                 member.remove("socketId");
-                broadcaster.emit("presence:leaving", channel, member, socketId);
+                broadcaster.emit("presence:leaving", channel, member, exceptSocketId);
             }
         }
     }

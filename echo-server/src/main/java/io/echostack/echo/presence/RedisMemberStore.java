@@ -38,10 +38,11 @@ public final class RedisMemberStore implements MemberStore {
     }
 
     @Override
-    public PresenceMembers join(String channel, String socketId, ObjectNode channelData) {
-        PresenceMembers members = store.join(channel, socketId, channelData);
-        publish(channel, members);
-        return members;
+    public PresenceStore.Joined join(String channel, String socketId, ObjectNode channelData,
+                                     List<String> goneSocketIds) {
+        PresenceStore.Joined joined = store.join(channel, socketId, channelData, goneSocketIds);
+        publish(channel, joined.members());
+        return joined;
     }
 
     @Override
@@ -76,7 +77,8 @@ public final class RedisMemberStore implements MemberStore {
 
     @Override
     public void close() {
-        // Shutting the client down closes its connection; closing that first as well makes Lettuce warn of a double close.
+        // Shutting the client down closes its connection; closing that first as well makes Lettuce warn of a double
+        // close.
         client.shutdownAsync(0, 1, TimeUnit.SECONDS);
     }
 }

@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +30,8 @@ import org.sqlite.SQLiteConfig;
  * key {@code presence-<channel>:members} (no Redis prefix, as the reference) and the same JSON array as in Redis.
  * Unlike the reference's read-then-write, each update is one {@code BEGIN IMMEDIATE} transaction, so concurrent joins
  * (also from another process on the same file) are never lost. This instance's members are listed under
- * {@code echo-server:<instance>:presence} (a JSON array of {@code "<socketId> <channel>"}) in the same table.
+ * {@code echo-server:<instance>:presence} (a JSON array of {@code "<socketId> <channel>"}) in the same table; a join
+ * drops the members no instance lists, as presence.lua does in Redis.
  */
 public final class SqliteMemberStore implements MemberStore {
     private static final int BUSY_TIMEOUT_MILLIS = 5000;
@@ -66,20 +68,34 @@ public final class SqliteMemberStore implements MemberStore {
     }
 
     @Override
-    public synchronized PresenceMembers join(String channel, String socketId, ObjectNode channelData) {
+    public synchronized PresenceStore.Joined join(String channel, String socketId, ObjectNode channelData,
+                                                  List<String> goneSocketIds) {
         return inTransaction(() -> {
-            String key = PresenceKeys.storeKey(channel);
-            List<ObjectNode> entries = new ArrayList<>(PresenceMembers.parse(get(key)).entries());
-            entries.removeIf(entry -> socketId.equals(entry.path("socketId").asText(null)));
-            ObjectNode member = channelData.deepCopy();
-            member.put("socketId", socketId);
-            entries.add(member);
-            String value = json(Json.mapper().valueToTree(entries));
-            put(key, value);
             Set<String> own = ownMembersNow();
+            goneSocketIds.forEach(gone -> own.remove(gone + " " + channel));
             own.add(socketId + " " + channel);
             put(registryKey, json(Json.mapper().valueToTree(own)));
-            return PresenceMembers.parse(value);
+            Set<String> owned = ownedByAnyInstance();
+            String key = PresenceKeys.storeKey(channel);
+            List<ObjectNode> kept = new ArrayList<>();
+            List<ObjectNode> dropped = new ArrayList<>();
+            ObjectNode replaced = null;
+            for (ObjectNode entry : PresenceMembers.parse(get(key)).entries()) {
+                String entrySocket = entry.path("socketId").asText(null);
+                if (socketId.equals(entrySocket)) {
+                    replaced = replaced == null ? entry : replaced;
+                } else if (goneSocketIds.contains(entrySocket) || !owned.contains(entrySocket + " " + channel)) {
+                    dropped.add(entry);
+                } else {
+                    kept.add(entry);
+                }
+            }
+            ObjectNode member = channelData.deepCopy();
+            member.put("socketId", socketId);
+            kept.add(member);
+            String value = json(Json.mapper().valueToTree(kept));
+            put(key, value);
+            return new PresenceStore.Joined(PresenceMembers.parse(value), replaced, dropped);
         });
     }
 
@@ -130,8 +146,25 @@ public final class SqliteMemberStore implements MemberStore {
     }
 
     private Set<String> ownMembersNow() throws SQLException {
+        return registryEntries(get(registryKey));
+    }
+
+    /** The members of every instance using this file: the union of their registries. */
+    private Set<String> ownedByAnyInstance() throws SQLException {
+        Set<String> owned = new HashSet<>();
+        try (PreparedStatement select = db.prepareStatement(
+                "SELECT value FROM key_value WHERE key LIKE 'echo-server:%:presence'")) {
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    owned.addAll(registryEntries(rows.getString(1)));
+                }
+            }
+        }
+        return owned;
+    }
+
+    private static Set<String> registryEntries(String value) {
         Set<String> own = new LinkedHashSet<>();
-        String value = get(registryKey);
         if (value != null) {
             try {
                 JsonNode list = Json.mapper().readTree(value);

@@ -24,8 +24,14 @@ class AuthHostSelectorTest {
     }
 
     @Test
-    void anUnmatchedRefererGivesTheLastHostAndAnInvalidOneTheFirst() {
+    void anUnmatchedOrUnparsableRefererGivesTheLastHost() {
         assertThat(tenants.select("https://elsewhere.example/")).isEqualTo("http://fallback.test");
-        assertThat(tenants.select("not a url")).isEqualTo("http://app.test");
+        assertThat(tenants.select("not a url")).isEqualTo("http://fallback.test");
+        assertThat(tenants.select("file:///index.html")).isEqualTo("http://fallback.test");
+    }
+
+    @Test
+    void anEmptyRefererCountsAsNone() {
+        assertThat(tenants.select("")).isEqualTo("http://app.test");
     }
 }

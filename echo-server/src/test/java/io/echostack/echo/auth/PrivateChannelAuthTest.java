@@ -57,6 +57,8 @@ class PrivateChannelAuthTest {
         assertThat(request.header("Authorization")).isEqualTo("Bearer user-1");
         assertThat(request.header("X-Requested-With")).isEqualTo("XMLHttpRequest");
         assertThat(request.header("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
+        assertThat(request.header("Upgrade")).as("no h2c upgrade offer").isNull();
+        assertThat(request.header("HTTP2-Settings")).isNull();
         assertThat(echo.consoleOutput()).contains("authenticated for: " + USER_1);
     }
 
@@ -129,6 +131,8 @@ class PrivateChannelAuthTest {
             assertThat(noReferer.awaitType("subscription_error", WAIT).path("status").asInt()).isZero();
             referer.awaitSocketId(WAIT);
             tenants.awaitSubscribers(USER_1, 1);
+            assertThat(tenants.consoleOutput()).as("the reason names where the request went").containsPattern(
+                    "(?m)^ConnectException: .*127\\.0\\.0\\.1:1\\b.* - POST http://127\\.0\\.0\\.1:1/broadcasting/auth$");
         }
     }
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Presence channels with real laravel-echo clients of both generations, a real auth endpoint and the real Redis. */
 class PresenceChannelTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String OWNED = "laravel_database_echo-server:presence:owned";
     private static LaravelAuthEndpoint laravel;
     private static RunningEchoServer echo;
 
@@ -101,6 +102,56 @@ class PresenceChannelTest {
         }
     }
 
+    /** Echo re-subscribing while a buffered subscribe arrives: one socket joins twice, the others see one joining. */
+    @Test
+    void aSocketJoiningTwiceIsOneJoiningAndOneLeaving() {
+        String channel = "presence-chat.14";
+        try (EchoClient observer = user(EchoGeneration.ECHO_1, channel, 6, Transports.WEBSOCKET)) {
+            raw(observer, "presence:subscribed", WAIT);
+            try (EchoClient twice = user(EchoGeneration.ECHO_2, channel, 7, Transports.WEBSOCKET)) {
+                raw(twice, "presence:subscribed", WAIT);
+                twice.command("emit subscribe {\"channel\":\"" + channel
+                        + "\",\"auth\":{\"headers\":{\"Authorization\":\"Bearer user-7\"}}}");
+                await().atMost(WAIT).until(() -> count(twice, "presence:subscribed") == 2);
+                marker(observer, channel, 1);
+                assertThat(count(observer, "presence:joining")).isEqualTo(1);
+                assertThat(members(channel).entries()).hasSize(2);
+            }
+            raw(observer, "presence:leaving", WAIT);
+            marker(observer, channel, 2);
+            assertThat(count(observer, "presence:leaving")).isEqualTo(1);
+            assertThat(members(channel).hasUser("7", null)).isFalse();
+        }
+    }
+
+    /**
+     * Members a stopped laravel-echo-server left behind (in the list, in no instance's registry) go at the next join:
+     * the joiner's list leaves them out, those who may list them get {@code presence:leaving}, and the user's real
+     * join is a {@code presence:joining} again.
+     */
+    @Test
+    void membersNoRunningServerOwnsAreDroppedAtTheNextJoin() {
+        String channel = "presence-chat.15";
+        try (EchoClient observer = user(EchoGeneration.ECHO_2, channel, 2, Transports.WEBSOCKET)) {
+            raw(observer, "presence:subscribed", WAIT);
+            String key = "laravel_database_" + channel + ":members";
+            echo.redis().set(key, "[{\"user_id\":3,\"user_info\":{\"id\":3,\"name\":\"User 3\"},"
+                    + "\"socketId\":\"lesGhostSocket3AAAA\"}," + echo.redis().get(key).substring(1));
+            try (EchoClient joiner = user(EchoGeneration.ECHO_1, channel, 1, Transports.WEBSOCKET)) {
+                JsonNode subscribed = raw(joiner, "presence:subscribed", WAIT);
+                assertThat(subscribed.path("payload")).extracting(m -> m.path("user_id").asInt()).containsExactly(1, 2);
+                assertThat(raw(observer, "presence:leaving", WAIT).path("payload").toString())
+                        .isEqualTo("{\"user_id\":3,\"user_info\":{\"id\":3,\"name\":\"User 3\"}}");
+                try (EchoClient ghostUser = user(EchoGeneration.ECHO_2, channel, 3, Transports.POLLING)) {
+                    raw(ghostUser, "presence:subscribed", WAIT);
+                    assertThat(raw(joiner, "presence:joining", WAIT).path("payload").path("user_id").asInt())
+                            .isEqualTo(3);
+                    assertThat(members(channel).userCount()).isEqualTo(3);
+                }
+            }
+        }
+    }
+
     /** laravel-echo-server issue 509: unsubscribe from a presence channel never joined crashed the server. */
     @Test
     void leavingAPresenceChannelWithoutAMemberNeitherCrashesNorCreatesAKey() {
@@ -136,6 +187,7 @@ class PresenceChannelTest {
         String foreign = "{\"user_id\":99,\"user_info\":{},\"socketId\":\"other-instance\"}";
         echo.redis().set(key, "[" + foreign + ",{\"user_id\":1,\"user_info\":{},\"socketId\":\"crashed\"}]");
         echo.redis().sadd("laravel_database_echo-server:stale-test:presence", "crashed presence-chat.13");
+        echo.redis().sadd(OWNED, "other-instance presence-chat.13"); // a member of another running instance
         var updates = new LinkedBlockingQueue<String>();
         io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(
                 io.echostack.testsupport.TestRedis.get().url());

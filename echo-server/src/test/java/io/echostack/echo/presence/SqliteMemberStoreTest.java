@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.echostack.events.json.Json;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -30,7 +33,7 @@ class SqliteMemberStoreTest {
             for (int user = 1; user <= 40; user++) {
                 SqliteMemberStore store = user % 2 == 0 ? first : second;
                 int id = user;
-                joins.add(threads.submit(() -> store.join("presence-race.1", "socket-" + id, member(id))));
+                joins.add(threads.submit(() -> store.join("presence-race.1", "socket-" + id, member(id), List.of())));
             }
             for (Future<?> join : joins) {
                 join.get();
@@ -55,12 +58,42 @@ class SqliteMemberStoreTest {
     void aRejoinOfTheSameSocketReplacesItsEntry(@TempDir Path dir) throws Exception {
         SqliteMemberStore store = SqliteMemberStore.open(dir.resolve("p.sqlite"), "one");
         try {
-            store.join("presence-a", "s1", member(1));
-            assertThat(store.join("presence-a", "s1", member(1)).entries()).hasSize(1);
+            store.join("presence-a", "s1", member(1), List.of());
+            var rejoined = store.join("presence-a", "s1", member(1), List.of());
+            assertThat(rejoined.members().entries()).hasSize(1);
+            assertThat(rejoined.replaced().path("socketId").asText()).isEqualTo("s1");
             assertThat(store.leave("presence-b", List.of("s1")).removed()).isEmpty();
             assertThat(store.members("presence-b").raw()).isNull();
         } finally {
             store.close();
+        }
+    }
+
+    @Test
+    void aJoinDropsMembersNoInstanceListsAndThisInstancesGoneSockets(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("p.sqlite");
+        SqliteMemberStore first = SqliteMemberStore.open(file, "first");
+        SqliteMemberStore second = SqliteMemberStore.open(file, "second");
+        try {
+            second.join("presence-g", "other-instance", member(2), List.of());
+            first.join("presence-g", "lost-leave", member(3), List.of());
+            try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+                 Statement sql = db.createStatement()) {
+                // As laravel-echo-server leaves a member when it stops: in the list, in no registry.
+                sql.executeUpdate("UPDATE key_value SET value = '[{\"user_id\":1,\"socketId\":\"les\"},'"
+                        + " || substr(value, 2) WHERE key = 'presence-g:members'");
+            }
+
+            var joined = first.join("presence-g", "s4", member(4), List.of("lost-leave"));
+
+            assertThat(joined.dropped()).extracting(entry -> entry.path("socketId").asText())
+                    .containsExactly("les", "lost-leave");
+            assertThat(joined.members().entries()).extracting(entry -> entry.path("socketId").asText())
+                    .containsExactly("other-instance", "s4");
+            assertThat(first.ownMembers()).containsExactly("s4 presence-g");
+        } finally {
+            first.close();
+            second.close();
         }
     }
 

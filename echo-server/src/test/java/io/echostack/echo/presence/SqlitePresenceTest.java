@@ -126,6 +126,7 @@ class SqlitePresenceTest {
         String foreign = "{\"user_id\":99,\"user_info\":{},\"socketId\":\"other-instance\"}";
         put(channel + ":members", "[" + foreign + ",{\"user_id\":1,\"user_info\":{},\"socketId\":\"crashed\"}]");
         put("echo-server:sqlite-stale:presence", "[\"crashed " + channel + "\"]");
+        put("echo-server:sqlite-other:presence", "[\"other-instance " + channel + "\"]"); // a running instance's
         try (RunningEchoServer restarted = sqliteServer("\"presenceInstanceId\": \"sqlite-stale\",")) {
             assertThat(stored(channel)).isEqualTo("[" + foreign + "]");
             assertThat(restarted.consoleOutput()).contains("Removed 1 stale presence member(s) of a previous run.");

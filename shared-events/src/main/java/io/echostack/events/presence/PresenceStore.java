@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * laravel-echo-server's presence member lists in Redis, updated atomically by {@code presence.lua}: no lost joins under
  * concurrency, no crash and no key created when a socket leaves without being a member. Every member this instance
- * writes is also recorded in its registry set, so {@link #leave} at the next start removes what a crash left behind.
+ * writes is also recorded in its registry set, so {@link #leave} at the next start removes what a crash left behind,
+ * and in the set of all instances' members, so a join drops the members no running instance owns.
  */
 public final class PresenceStore {
     private final ScriptExecutor redis;
@@ -29,16 +30,28 @@ public final class PresenceStore {
     }
 
     /**
-     * Adds the socket's member (replacing an earlier entry of the same socket).
+     * Adds the socket's member, replacing an earlier entry of the same socket, and drops the entries of
+     * {@code goneSocketIds} and those no running instance owns.
      *
-     * @param channelData {@code channel_data} from Laravel; {@code socketId} is appended to a copy
-     * @return the members after the join
+     * @param channelData   {@code channel_data} from Laravel; {@code socketId} is appended to a copy
+     * @param goneSocketIds this instance's sockets whose member must go (gone without their leave reaching Redis)
      */
-    public PresenceMembers join(String channel, String socketId, ObjectNode channelData) {
+    public Joined join(String channel, String socketId, ObjectNode channelData, List<String> goneSocketIds) {
         ObjectNode member = channelData.deepCopy();
         member.put("socketId", socketId);
-        List<?> reply = run(List.of("join", channel, socketId, write(member)), channel);
-        return PresenceMembers.parse((String) reply.get(0));
+        List<String> args = new ArrayList<>(List.of("join", channel, socketId, write(member)));
+        args.addAll(goneSocketIds);
+        List<?> reply = run(args, channel);
+        List<ObjectNode> replaced = entries(reply.subList(1, 2));
+        return new Joined(PresenceMembers.parse((String) reply.get(0)), replaced.isEmpty() ? null : replaced.get(0),
+                entries(reply.subList(2, reply.size())));
+    }
+
+    /**
+     * The outcome of {@link #join}: the members now, the socket's own earlier entry (null: none) and the entries
+     * dropped.
+     */
+    public record Joined(PresenceMembers members, ObjectNode replaced, List<ObjectNode> dropped) {
     }
 
     /** Removes the sockets' entries; a socket without one is ignored. */
@@ -46,11 +59,7 @@ public final class PresenceStore {
         List<String> args = new ArrayList<>(List.of("leave", channel));
         args.addAll(socketIds);
         List<?> reply = run(args, channel);
-        List<ObjectNode> removed = new ArrayList<>();
-        for (Object entry : reply.subList(1, reply.size())) {
-            removed.addAll(PresenceMembers.parse("[" + entry + "]").entries());
-        }
-        return new Left(PresenceMembers.parse((String) reply.get(0)), removed);
+        return new Left(PresenceMembers.parse((String) reply.get(0)), entries(reply.subList(1, reply.size())));
     }
 
     /** The outcome of {@link #leave}: the members now, and the entries removed (empty: nothing changed). */
@@ -58,7 +67,18 @@ public final class PresenceStore {
     }
 
     private List<?> run(List<String> args, String channel) {
-        return (List<?>) redis.run(LuaScript.PRESENCE, List.of(keys.members(channel), registry), args);
+        return (List<?>) redis.run(LuaScript.PRESENCE, List.of(keys.members(channel), registry, keys.owned()), args);
+    }
+
+    /** Entries the script returned as they are stored; a nil (no entry) is skipped. */
+    private static List<ObjectNode> entries(List<?> reply) {
+        List<ObjectNode> entries = new ArrayList<>();
+        for (Object entry : reply) {
+            if (entry != null) {
+                entries.addAll(PresenceMembers.parse("[" + entry + "]").entries());
+            }
+        }
+        return entries;
     }
 
     private static String write(ObjectNode member) {
