@@ -59,8 +59,8 @@ final class EventPublisher {
         }
         JsonNode socket = event.get("socket_id");
         String socketId = socket != null && socket.isTextual() ? socket.asText() : null;
-        console.dev("Channel: " + String.join(", ", channels));
-        console.dev("Event: " + name);
+        console.devDetail("Channel: " + String.join(", ", channels));
+        console.devDetail("Event: " + name);
         for (String channel : channels) {
             broadcaster.emit(name, channel, data, socketId);
         }

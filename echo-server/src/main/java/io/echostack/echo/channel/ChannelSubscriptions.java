@@ -113,7 +113,7 @@ public final class ChannelSubscriptions {
         if (request.channel().kind() == ChannelKind.PRESENCE) {
             if (result.channelData() == null) {
                 // As the reference: in the room (broadcasts arrive) but not a member. Its later leave crashed; ours can't.
-                console.dev("Unable to join channel. Member data for presence channel missing");
+                console.devDetail("Unable to join channel. Member data for presence channel missing");
             } else {
                 presence.join(socket, channel, result.channelData());
             }

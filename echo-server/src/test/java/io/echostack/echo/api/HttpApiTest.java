@@ -111,6 +111,8 @@ class HttpApiTest {
             other.await(line -> line.path("channel").asText().equals("pub_a") && line.path("data").path("n").asInt() == 2, WAIT);
             sender.await(line -> line.path("data").path("n").asInt() == 2, WAIT);
             assertThat(sender.events()).extracting(line -> line.path("data").path("n").asInt()).containsExactly(2);
+            // The reference's HTTP subscriber logs these two lines without timestamp.
+            assertThat(echo.consoleOutput()).contains("\nChannel: pub_a, pub_b\nEvent: backend_poster\n");
         }
     }
 

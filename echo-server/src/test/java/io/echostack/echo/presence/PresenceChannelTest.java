@@ -168,7 +168,8 @@ class PresenceChannelTest {
 
             assertThat(echo.redis().exists("laravel_database_presence-never-joined.1:members")).isZero();
             assertThat(echo.redis().exists("laravel_database_presence-no-data.1:members")).isZero();
-            assertThat(echo.consoleOutput()).contains("Unable to join channel. Member data for presence channel missing")
+            assertThat(echo.consoleOutput())
+                    .contains("\nUnable to join channel. Member data for presence channel missing\n")
                     .contains(id + " left presence-never-joined.1 without being a member");
         }
     }
