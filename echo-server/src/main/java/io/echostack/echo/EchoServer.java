@@ -1,6 +1,6 @@
 package io.echostack.echo;
 
-import io.echostack.echo.api.CorsFilter;
+import io.echostack.echo.api.ApiResponseHeaders;
 import io.echostack.echo.api.HttpApiServlet;
 import io.echostack.echo.auth.AuthSettings;
 import io.echostack.echo.auth.ChannelAuthorizer;
@@ -78,7 +78,7 @@ public final class EchoServer implements AutoCloseable {
                 console)
                 .register(http.namespace());
         boolean httpPublisher = config.subscribers() == null || config.subscribers().http();
-        http.filter(new CorsFilter(config.apiOriginAllow()));
+        http.filter(new ApiResponseHeaders(config.headers(), config.apiOriginAllow()));
         http.mount("/", new HttpApiServlet(config.clients(), http.rooms(), presence, broadcaster,
                 httpPublisher, console));
         OpsServlet ops = new OpsServlet(metrics, http.rooms(), () -> redis == null || redis.connected());

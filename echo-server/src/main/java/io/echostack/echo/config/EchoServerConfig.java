@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The effective {@code laravel-echo-server.json}: the file shallow-merged over {@code defaults.json}, with the port
@@ -26,6 +27,8 @@ import java.util.List;
  *                       Sanctum (ours; the reference forwards only the Cookie)
  * @param authHeaderAllowlist when set, only these client {@code auth.headers} are forwarded (ours; null = all, as the
  *                       reference)
+ * @param headers        added to every HTTP API response and {@code GET /} (name → value), as the reference's Express
+ *                       app does; null = none
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EchoServerConfig(
@@ -51,7 +54,8 @@ public record EchoServerConfig(
         String sslCertChainPath,
         String sslPassphrase,
         List<String> authForwardHeaders,
-        List<String> authHeaderAllowlist) {
+        List<String> authHeaderAllowlist,
+        Map<String, String> headers) {
 
     public static final String REDIS = "redis";
     public static final String SQLITE = "sqlite";
@@ -60,8 +64,9 @@ public record EchoServerConfig(
 
     public EchoServerConfig withDevMode(boolean devMode) {
         return new EchoServerConfig(authHost, authEndpoint, clients, database, databaseConfig, devMode, host, port,
-                protocol, socketio, subscribers, apiOriginAllow, authRequestTimeout, authVerifyTls, presenceInstanceId, clientEventMaxBytes, maxChannelsPerSocket, sslCertPath, sslKeyPath, sslCertChainPath, sslPassphrase, authForwardHeaders,
-                authHeaderAllowlist);
+                protocol, socketio, subscribers, apiOriginAllow, authRequestTimeout, authVerifyTls, presenceInstanceId,
+                clientEventMaxBytes, maxChannelsPerSocket, sslCertPath, sslKeyPath, sslCertChainPath, sslPassphrase,
+                authForwardHeaders, authHeaderAllowlist, headers);
     }
 
     public RedisConfig redis() {

@@ -33,7 +33,8 @@ class HttpApiTest {
         laravel = new LaravelAuthEndpoint();
         echo = new RunningEchoServer("\"authHost\": \"" + laravel.url() + "\", \"clients\": [{\"appId\": \"app-1\", "
                 + "\"key\": \"" + KEY + "\"}], \"apiOriginAllow\": {\"allowCors\": true, \"allowOrigin\": "
-                + "\"http://app.test\", \"allowMethods\": \"GET, POST\", \"allowHeaders\": \"Authorization\"},");
+                + "\"http://app.test\", \"allowMethods\": \"GET, POST\", \"allowHeaders\": \"Authorization\"},"
+                + "\"headers\": {\"X-Frame-Options\": \"DENY\", \"X-Build\": 7},");
     }
 
     @AfterAll
@@ -132,6 +133,16 @@ class HttpApiTest {
         String huge = "{\"channel\":\"c\",\"name\":\"e\",\"data\":\"" + "x".repeat(HttpApiServlet.MAX_BODY) + "\"}";
         assertThat(post(APP + "/events", "Bearer " + KEY, huge).statusCode()).isEqualTo(400);
         assertThat(get("/", null).body()).isEqualTo("OK");
+    }
+
+    @Test
+    void theConfiguredHeadersOnEveryApiResponseButNotOnSocketIo() throws Exception {
+        for (HttpResponse<String> response : List.of(get(APP + "/status", null), get("/", null),
+                get(APP + "/status", "Bearer wrong"), get("/nothing", null))) {
+            assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+            assertThat(response.headers().firstValue("X-Build")).hasValue("7");
+        }
+        assertThat(get("/socket.io/?EIO=4&transport=polling", null).headers().firstValue("X-Frame-Options")).isEmpty();
     }
 
     @Test
