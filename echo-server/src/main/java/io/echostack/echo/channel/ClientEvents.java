@@ -2,6 +2,7 @@ package io.echostack.echo.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.echostack.echo.log.ConsoleLog;
+import io.echostack.echo.transport.ReceivedPacket;
 import io.echostack.events.broadcast.ChannelName;
 import io.echostack.events.json.Json;
 import io.socket.socketio.server.SocketIoSocket;
@@ -15,8 +16,8 @@ import org.json.JSONObject;
  * Whispers: laravel-echo's {@code client event} {@code {channel, event: "client-…", data}} (also accepted as a JSON
  * string of that object, for non-JS clients), relayed as {@code (event, channel, data)} to the rest of the room, as
  * laravel-echo-server does: only on private and presence channels, only from a socket in that room. Unlike the
- * reference, a whisper whose data is larger than {@code clientEventMaxBytes} is dropped. Every refusal is a dev log line;
- * the sender gets no error (the reference sends none either).
+ * reference, a whisper whose data is larger than {@code clientEventMaxBytes} is dropped. The data keeps the sender's
+ * key order. Every refusal is a dev log line; the sender gets no error (the reference sends none either).
  */
 public final class ClientEvents {
     private final Broadcaster broadcaster;
@@ -53,7 +54,27 @@ public final class ClientEvents {
                     + maxDataBytes + " bytes: dropped");
             return;
         }
-        broadcaster.emit(event, channel, parse(json), socket.getId());
+        broadcaster.emit(event, channel, inSendersOrder(parse(json)), socket.getId());
+    }
+
+    /**
+     * The whisper's data with its keys in the order the sender wrote them, as laravel-echo-server relays it: read
+     * again from the packet's text, since org.json's maps lost the order. The text's data is used only when it is the
+     * same data (JSON trees compare objects regardless of key order); otherwise the decoded one is.
+     */
+    private static JsonNode inSendersOrder(JsonNode decoded) {
+        String packet = ReceivedPacket.current();
+        int arguments = packet == null ? -1 : packet.indexOf('[');
+        if (arguments < 0) {
+            return decoded;
+        }
+        try {
+            JsonNode payload = Json.mapper().readTree(packet.substring(arguments)).path(1);
+            JsonNode sent = (payload.isTextual() ? Json.mapper().readTree(payload.asText()) : payload).path("data");
+            return sent.equals(decoded) ? sent : decoded;
+        } catch (IOException e) {
+            return decoded;
+        }
     }
 
     private static JSONObject payload(Object[] args) {

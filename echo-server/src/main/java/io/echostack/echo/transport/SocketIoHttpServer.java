@@ -64,11 +64,15 @@ public final class SocketIoHttpServer {
                 .setAllowedCorsOrigins(EngineIoServerOptions.ALLOWED_CORS_ORIGIN_ALL);
         engineOptions.setScheduledExecutorService(timers);
         engineIo = new EngineIoServer(engineOptions);
-        // Registered before socket.io-server's own connection listener, which sends the CONNECT packet.
-        engineIo.on("connection", args -> Eio3ConnectPacket.rewriteFor((EngineIoSocket) args[0]));
+        // Before socket.io-server's own connection listener, which sends the CONNECT packet and listens for data.
+        engineIo.on("connection", args -> {
+            Eio3ConnectPacket.rewriteFor((EngineIoSocket) args[0]);
+            ReceivedPacket.recordBefore((EngineIoSocket) args[0]);
+        });
         SocketIoServerOptions socketOptions = SocketIoServerOptions.newFromDefault()
                 .setAdapterFactory(new LocalRoomAdapter.Factory(webSockets, pollingWriter));
         namespace = new SocketIoServer(engineIo, socketOptions).namespace("/");
+        engineIo.on("connection", args -> ReceivedPacket.forgetAfter((EngineIoSocket) args[0]));
 
         jetty = new Server();
         connector = tls == null ? new ServerConnector(jetty) : tlsConnector(jetty, tls);

@@ -45,11 +45,13 @@ class WhisperTest {
             echo.awaitSubscribers(CHANNEL, 3);
             echo.awaitSubscribers("public_whisper_room", 1);
 
-            sender.command("whisper " + CHANNEL + " typing {\"n\":1,\"name\":\"User 1\"}");
+            String data = "{\"n\":1,\"zeta\":\"z\",\"alpha\":{\"y\":1,\"b\":[2,{\"k\":3,\"a\":4}]},\"name\":\"User 1\"}";
+            sender.command("whisper " + CHANNEL + " typing " + data);
             for (EchoClient receiver : List.of(polling, echo2)) {
                 JsonNode whisper = receiver.awaitType("whisper", WAIT);
                 assertThat(whisper.path("channel").asText()).isEqualTo(CHANNEL);
-                assertThat(whisper.path("data").path("n").asInt()).isEqualTo(1);
+                // The sender's key order, as laravel-echo-server relays it (socket.io-server's org.json loses it).
+                assertThat(whisper.path("data").toString()).isEqualTo(data);
             }
 
             // Refused: not in the room, a public channel, not client-*, too large. A JSON-string payload is accepted.
