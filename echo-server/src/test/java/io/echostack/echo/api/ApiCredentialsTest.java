@@ -7,9 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Which credentials the HTTP API takes, as laravel-echo-server's {@code canAccess}: the first client of the appId,
@@ -18,18 +17,10 @@ import org.junit.jupiter.api.Test;
 class ApiCredentialsTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String EVENT = "{\"name\":\"e\",\"data\":{\"n\":1},\"channel\":\"credentials_room\"}";
-    private static RunningEchoServer echo;
-
-    @BeforeAll
-    static void start() throws Exception {
-        echo = new RunningEchoServer("\"clients\": [{\"appId\": \"app1\", \"key\": \"key1\"}, "
-                + "{\"appId\": \"app1\", \"key\": \"key2\"}, {\"appId\": \"a b\", \"key\": \"k/+ x\"}],");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        echo.close();
-    }
+    @RegisterExtension
+    static final RunningEchoServer echo = RunningEchoServer.perTestClass(
+            "\"clients\": [{\"appId\": \"app1\", \"key\": \"key1\"}, "
+            + "{\"appId\": \"app1\", \"key\": \"key2\"}, {\"appId\": \"a b\", \"key\": \"k/+ x\"}],");
 
     @Test
     void onlyTheFirstClientWithTheAppIdCounts() throws Exception {

@@ -7,24 +7,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** How the API's routes match and answer on the wire, as Express did for laravel-echo-server. */
 class ApiRoutingTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static RunningEchoServer echo;
-
-    @BeforeAll
-    static void start() throws Exception {
-        echo = new RunningEchoServer("\"clients\": [{\"appId\": \"app1\", \"key\": \"key1\"}],");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        echo.close();
-    }
+    @RegisterExtension
+    static final RunningEchoServer echo = RunningEchoServer.perTestClass(
+            "\"clients\": [{\"appId\": \"app1\", \"key\": \"key1\"}],");
 
     @Test
     void optionsListsTheRoutesMethodsWithoutAKey() throws Exception {

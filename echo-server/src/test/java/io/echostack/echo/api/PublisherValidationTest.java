@@ -11,9 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Publisher bodies at the edges of laravel-echo-server's {@code handleData}: what it takes (an empty
@@ -22,17 +21,9 @@ import org.junit.jupiter.api.Test;
 class PublisherValidationTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static RunningEchoServer echo;
-
-    @BeforeAll
-    static void start() throws Exception {
-        echo = new RunningEchoServer("\"clients\": [{\"appId\": \"app1\", \"key\": \"key1\"}],");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        echo.close();
-    }
+    @RegisterExtension
+    static final RunningEchoServer echo = RunningEchoServer.perTestClass(
+            "\"clients\": [{\"appId\": \"app1\", \"key\": \"key1\"}],");
 
     @Test
     void anEmptyChannelsArrayIsANoOp() throws Exception {

@@ -31,6 +31,7 @@ public final class RunningEchoServer implements AutoCloseable, BeforeAllCallback
     public static final String PREFIX = "laravel_database_";
 
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private String perClassKeys;
     private EchoServer server;
     private RedisClient redis;
     private StatefulRedisConnection<String, String> publisher;
@@ -40,12 +41,19 @@ public final class RunningEchoServer implements AutoCloseable, BeforeAllCallback
     }
 
     public static RunningEchoServer perTestClass() {
-        return new RunningEchoServer();
+        return perTestClass("");
+    }
+
+    /** @param extraKeys more top-level config members, as for {@link #RunningEchoServer(String)} */
+    public static RunningEchoServer perTestClass(String extraKeys) {
+        RunningEchoServer server = new RunningEchoServer();
+        server.perClassKeys = extraKeys;
+        return server;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        start("", "", testRedis(), TestRedis.get().url());
+        start(perClassKeys, "", testRedis(), TestRedis.get().url());
     }
 
     @Override

@@ -17,9 +17,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,17 +31,9 @@ class SocketIoOptionsTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String PATH = "/ws/socket.io";
-    private static RunningEchoServer echo;
-
-    @BeforeAll
-    static void start() throws Exception {
-        echo = new RunningEchoServer("\"socketio\": {\"path\": \"" + PATH + "/\", \"origins\": \"http://app.test:*\"},");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        echo.close();
-    }
+    @RegisterExtension
+    static final RunningEchoServer echo = RunningEchoServer.perTestClass(
+            "\"socketio\": {\"path\": \"" + PATH + "/\", \"origins\": \"http://app.test:*\"},");
 
     static Stream<Arguments> clients() {
         return Stream.of(EchoGeneration.values())
@@ -73,7 +64,8 @@ class SocketIoOptionsTest {
     @Test
     void aPollingHandshakeFromAnotherPageIsForbidden() throws Exception {
         HttpResponse<String> refused = get(PATH + "/?EIO=3&transport=polling", "http://evil.test");
-        HttpResponse<String> byReferer = getWithReferer(PATH + "/?EIO=4&transport=polling", "http://app.test/dashboard");
+        HttpResponse<String> byReferer =
+                getWithReferer(PATH + "/?EIO=4&transport=polling", "http://app.test/dashboard");
 
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).isEqualTo("{\"code\":4,\"message\":\"Forbidden\"}");
