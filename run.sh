@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole Echo Stack on embedded defaults: Redis + PostgreSQL, api-service on 127.0.0.1:8080,
 # queue-worker (health/metrics) on 8081, echo-server on 6001. Builds what is missing or out of date first.
-# Ctrl-C stops everything it started. Needs only a JDK 17 (Maven comes with ./mvnw).
+# Ctrl-C stops everything it started. Needs a JDK 17 and Node.js/npm (Maven comes with ./mvnw).
 set -euo pipefail
 cd "$(dirname "$0")"
 
