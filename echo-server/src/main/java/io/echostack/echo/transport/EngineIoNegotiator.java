@@ -23,10 +23,10 @@ import org.eclipse.jetty.websocket.core.server.ServerUpgradeResponse;
 import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
 
 /**
- * Accepts websocket upgrades on {@code socketio.path} for engine.io (handshakes only from pages {@code socketio.origins}
- * allows), on Jetty's websocket core. Keeps nothing of the
- * upgrade request but its query (see {@link WebSocketUpgrades}) and a copy of the headers read later (a browser's
- * User-Agent, Accept-* and the like are ~1 KB per connection), so the HTTP exchange (~5 KB) is collected once upgraded:
+ * Accepts websocket upgrades on {@code socketio.path} for engine.io (handshakes only from pages
+ * {@code socketio.origins} allows), on Jetty's websocket core. Keeps nothing of the upgrade request but its query
+ * (see {@link WebSocketUpgrades}) and a copy of the headers read later (a browser's User-Agent, Accept-* and the like
+ * are ~1 KB per connection), so the HTTP exchange (~5 KB) is collected once upgraded:
  * Jetty's websocket API session (jetty-websocket-jetty-server 12.1) keeps a view of the servlet response's headers,
  * and with it the whole exchange, for as long as the connection is open. permessage-deflate is refused: it costs 2–3×
  * CPU for no gain on small Laravel payloads.
@@ -87,7 +87,7 @@ final class EngineIoNegotiator implements WebSocketNegotiator {
         return Map.copyOf(parameters);
     }
 
-    /** A plain copy: the request's HttpFields, and copies Jetty makes of them, keep a reference to its HTTP connection. */
+    /** A plain copy: the request's HttpFields, and Jetty's copies of them, keep a reference to its HTTP connection. */
     private Map<String, List<String>> copyOf(HttpFields fields) {
         Map<String, List<String>> copy = new HashMap<>();
         for (HttpField field : fields) {

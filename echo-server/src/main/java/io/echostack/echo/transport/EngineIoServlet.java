@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  *       allocates a buffer of the declared size;</li>
  *   <li>OPTIONS (CORS preflight) is answered here; engine.io returns 400/500 for it;</li>
  *   <li>a polling handshake from a page {@code socketio.origins} does not allow is refused (403), as socket.io 2
- *       does;</li>
+ *       does; an allowed one gets engine.io 3's session cookie ({@link SessionCookie});</li>
  *   <li>the polling→websocket upgrade race (engine.io answering a poll that was already answered) surfaces as an
  *       exception on an already completed response: it is logged and swallowed, since the client got its answer.</li>
  * </ul>
@@ -28,22 +28,27 @@ final class EngineIoServlet extends HttpServlet {
 
     private final EngineIoServer engineIo;
     private final AllowedOrigins origins;
+    private final SessionCookie cookie;
 
-    EngineIoServlet(EngineIoServer engineIo, AllowedOrigins origins) {
+    /** @param cookie the handshake's session cookie, or null for none */
+    EngineIoServlet(EngineIoServer engineIo, AllowedOrigins origins, SessionCookie cookie) {
         this.engineIo = engineIo;
         this.origins = origins;
+        this.cookie = cookie;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (request.getParameter("sid") == null && !origins.allows(pageOf(request))) {
+        if (request.getParameter("sid") != null) {
+            handle(request, response);
+        } else if (!origins.allows(pageOf(request))) {
             // engine.io 3's answer to a handshake its allowRequest (socket.io's origins check) refused.
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setContentType("application/json");
             response.getWriter().write("{\"code\":4,\"message\":\"Forbidden\"}");
-            return;
+        } else {
+            handle(request, cookie == null ? response : cookie.onHandshake(response));
         }
-        handle(request, response);
     }
 
     /** The page a handshake comes from, as socket.io 2 reads it. */
@@ -60,7 +65,8 @@ final class EngineIoServlet extends HttpServlet {
             return;
         }
         if (length > MAX_POLLING_BODY) {
-            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "payload over " + MAX_POLLING_BODY + " bytes");
+            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                    "payload over " + MAX_POLLING_BODY + " bytes");
             return;
         }
         handle(request, response);

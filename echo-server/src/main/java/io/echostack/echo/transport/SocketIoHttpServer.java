@@ -82,7 +82,8 @@ public final class SocketIoHttpServer {
         jetty.addConnector(connector);
 
         context = new ServletContextHandler("/");
-        ServletHolder engineIoServlet = new ServletHolder(new EngineIoServlet(engineIo, socketIo.origins()));
+        ServletHolder engineIoServlet =
+                new ServletHolder(new EngineIoServlet(engineIo, socketIo.origins(), socketIo.cookie()));
         engineIoServlet.setAsyncSupported(true);
         context.addServlet(engineIoServlet, path + "/*");
         if (socketIo.serveClient()) {
@@ -135,7 +136,7 @@ public final class SocketIoHttpServer {
         return namespace;
     }
 
-    /** engine.io sessions carried by a websocket (handshaken over it or upgraded), which broadcasts write to directly. */
+    /** engine.io sessions carried by a websocket (handshaken over it or upgraded): broadcasts write to these. */
     int webSocketSessions() {
         return webSockets.size();
     }

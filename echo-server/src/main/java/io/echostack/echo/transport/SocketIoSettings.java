@@ -8,15 +8,18 @@ import java.util.Set;
 /**
  * The {@code socketio} config object, which laravel-echo-server hands to socket.io 2's server as its options. Honoured:
  * {@code path} (default {@code /socket.io}, where clients connect), {@code origins} ({@link AllowedOrigins}),
- * {@code serveClient} (default true: socket.io-client's browser build at {@code <path>/socket.io.js}) and the
- * heartbeat ({@link HeartbeatSettings}). The other socket.io/engine.io options are not supported: see
- * {@link #unsupportedKeys}.
+ * {@code serveClient} (default true: socket.io-client's browser build at {@code <path>/socket.io.js}), the session
+ * cookie ({@link SessionCookie}) and the heartbeat ({@link HeartbeatSettings}). The other socket.io/engine.io options
+ * are not supported: see {@link #unsupportedKeys}.
  *
- * @param path where socket.io is served, starting with {@code /}, no trailing slash
+ * @param path   where socket.io is served, starting with {@code /}, no trailing slash
+ * @param cookie the polling handshake's session cookie, or null for none
  */
-public record SocketIoSettings(String path, AllowedOrigins origins, boolean serveClient, HeartbeatSettings heartbeat) {
+public record SocketIoSettings(String path, AllowedOrigins origins, boolean serveClient, SessionCookie cookie,
+                               HeartbeatSettings heartbeat) {
     public static final String DEFAULT_PATH = "/socket.io";
-    private static final Set<String> SUPPORTED = Set.of("path", "origins", "serveClient", "pingInterval", "pingTimeout");
+    private static final Set<String> SUPPORTED = Set.of("path", "origins", "serveClient", "cookie", "cookiePath",
+            "cookieHttpOnly", "pingInterval", "pingTimeout");
 
     public static SocketIoSettings defaults() {
         return from(null);
@@ -28,7 +31,7 @@ public record SocketIoSettings(String path, AllowedOrigins origins, boolean serv
         return new SocketIoSettings(path == null || !path.isTextual() ? DEFAULT_PATH : normalized(path.asText()),
                 AllowedOrigins.from(socketio == null ? null : socketio.get("origins")),
                 serveClient == null || !serveClient.isBoolean() || serveClient.booleanValue(),
-                HeartbeatSettings.from(socketio));
+                SessionCookie.from(socketio), HeartbeatSettings.from(socketio));
     }
 
     /** The keys of {@code socketio} this server ignores (e.g. {@code transports}, {@code cookie}), for a warning. */

@@ -38,11 +38,12 @@ class ConfigWarningsTest {
     void socketIoOptionsWeDoNotHonourAreWarnedAbout() throws Exception {
         ObjectNode file = (ObjectNode) Json.mapper().readTree("""
                 {"socketio": {"path": "/ws", "origins": "app.test:*", "serveClient": false, "pingInterval": 1000,
-                              "pingTimeout": 5000, "transports": ["websocket"], "cookie": false}}
+                              "pingTimeout": 5000, "transports": ["websocket"], "cookie": false,
+                              "allowUpgrades": false}}
                 """);
 
         assertThat(ConfigWarnings.check(file)).containsExactly(
                 "socketio.transports is not supported and is ignored.",
-                "socketio.cookie is not supported and is ignored.");
+                "socketio.allowUpgrades is not supported and is ignored.");
     }
 }
