@@ -68,15 +68,17 @@ class ChannelBehaviourTest {
             echo.publish("laravel_database_garbage_room", "[1,2,3]");
             echo.publish("laravel_database_garbage_room", "{\"data\":{\"n\":0}}");
             echo.publish("laravel_database_garbage_room", "{\"event\":42,\"data\":{}}");
-            echo.publish("laravel_database_garbage_room", "{\"event\":\"backend_poster\",\"data\":{},\"socket\":{}}");
             echo.publish("laravel_database_garbage_room", "{\"event\":\"backend_poster\",\"data\":{\"n\":");
+            echo.publish("laravel_database_garbage_room", message("backend_poster", "{\"n\":0}", null) + " trailing");
             echo.publish("laravel_database_garbage_room", message("backend_poster", "{\"n\":1}", null));
-            // Valid, if unlike Laravel's: members in another order, a lone surrogate escape in a string.
+            // Valid, if unlike Laravel's: members in another order, a lone surrogate escape in a string, a socket that
+            // is no string (it excludes nobody, as laravel-echo-server finds no socket by it).
             echo.publish("laravel_database_garbage_room", "{\"data\":{\"n\":2},\"socket\":null,\"event\":\"backend_poster\"}");
             echo.publish("laravel_database_garbage_room", message("backend_poster", "{\"n\":3,\"s\":\"\\ud800\"}", null));
+            echo.publish("laravel_database_garbage_room", "{\"event\":\"backend_poster\",\"data\":{\"n\":4},\"socket\":{}}");
 
-            client.await(line -> line.path("data").path("n").asInt() == 3, WAIT);
-            assertThat(numbers(client)).containsExactly(1, 2, 3);
+            client.await(line -> line.path("data").path("n").asInt() == 4, WAIT);
+            assertThat(numbers(client)).containsExactly(1, 2, 3, 4);
             assertThat(echo.consoleOutput()).contains("No JSON message on laravel_database_garbage_room");
         }
     }

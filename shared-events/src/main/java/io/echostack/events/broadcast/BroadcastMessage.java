@@ -29,8 +29,9 @@ import java.io.UncheckedIOException;
 public record BroadcastMessage(String event, String data, String socket) {
 
     /**
-     * Reads a message from Redis or HTTP. Requires a JSON object with a non-empty string {@code event};
-     * {@code data} may be any value (missing ⇒ null); {@code socket} must be a string or null. Other members are
+     * Reads a message from Redis or HTTP. Requires one JSON object (nothing after it, as {@code JSON.parse}) with a
+     * non-empty string {@code event}; {@code data} may be any value (missing ⇒ null); a {@code socket} that is not a
+     * string counts as none, as laravel-echo-server finds no socket by it and sends to everyone. Other members are
      * ignored and, as in a JSON object read into a tree, the last of repeated members counts.
      */
     public static BroadcastMessage parse(String json) throws MalformedPayloadException {
@@ -55,6 +56,9 @@ public record BroadcastMessage(String event, String data, String socket) {
             if (event == null || event.isEmpty()) {
                 throw new MalformedPayloadException("broadcast message needs a non-empty string \"event\"");
             }
+            if (parser.nextToken() != null) {
+                throw new MalformedPayloadException("broadcast message has more after its JSON object");
+            }
             return new BroadcastMessage(event, data, socket);
         } catch (JsonProcessingException e) {
             throw new MalformedPayloadException("broadcast message is not JSON: " + e.getOriginalMessage(), e);
@@ -63,14 +67,8 @@ public record BroadcastMessage(String event, String data, String socket) {
         }
     }
 
-    private static String socket(JsonParser parser, JsonToken value) throws IOException, MalformedPayloadException {
-        if (value == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        if (value != JsonToken.VALUE_STRING) {
-            throw new MalformedPayloadException("broadcast message \"socket\" must be a string or null");
-        }
-        return parser.getText();
+    private static String socket(JsonParser parser, JsonToken value) throws IOException {
+        return value == JsonToken.VALUE_STRING ? parser.getText() : null;
     }
 
     /** The exact bytes RedisBroadcaster would publish (PHP {@code json_encode} default escapes). */

@@ -35,12 +35,22 @@ class BroadcastMessageTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"not json", "", "[1,2]", "null", "{\"data\":{}}", "{\"event\":5}", "{\"event\":\"\"}",
-            "{\"event\":{\"name\":\"e\"}}", "{\"event\":\"e\",\"socket\":{}}", "{\"event\":\"e\",\"data\":{\"a\":1}",
+            "{\"event\":{\"name\":\"e\"}}", "{\"event\":\"e\"} trailing", "{\"event\":\"e\"}{}",
+            "{\"event\":\"e\",\"data\":{\"a\":1}",
             "{\"event\":\"e\",\"data\":{\"a\":}}", "{\"event\":\"e\",\"data\":[1,2}"})
     void rejectsWhatIsNotABroadcastMessage(String input) {
         assertThatThrownBy(() -> BroadcastMessage.parse(input))
                 .isInstanceOf(MalformedPayloadException.class)
                 .hasMessageContaining("broadcast message");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"123", "true", "{}", "[\"s.1\"]", "null"})
+    void aSocketThatIsNoStringExcludesNobody(String socket) throws Exception {
+        BroadcastMessage message = BroadcastMessage.parse("{\"event\":\"e\",\"data\":{},\"socket\":" + socket + "}");
+
+        assertThat(message.socket()).isNull();
+        assertThat(message.data()).isEqualTo("{}");
     }
 
     @Test
