@@ -92,7 +92,7 @@ public final class SocketIoHttpServer {
             context.addServlet(clientScript, path + ClientScriptServlet.SCRIPT);
             context.addServlet(clientScript, path + ClientScriptServlet.SOURCE_MAP);
         }
-        // "" is the servlet spec's exact match for the context root; other paths get Jetty's 404.
+        // "" is the servlet spec's exact match for the context root (the default servlet, "/", takes the rest).
         context.addServlet(new ServletHolder(new HealthServlet()), "");
         WebSocketUpgradeHandler webSocketUpgrades = new WebSocketUpgradeHandler();
         webSocketUpgrades.addMapping(path + "/*", new EngineIoNegotiator(engineIo, heartbeat.idleTimeout(),
