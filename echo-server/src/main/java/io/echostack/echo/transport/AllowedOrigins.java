@@ -39,12 +39,13 @@ public final class AllowedOrigins {
         return new AllowedOrigins(null, origins.asText());
     }
 
-    /** @param origin the handshake's Origin header, else its Referer; null when it has neither */
-    boolean allows(String origin) {
+    /** Whether a handshake with these Origin and Referer headers (either may be null) may open a session. */
+    boolean allows(String origin, String referer) {
         if (listed("*:*")) {
             return true;
         }
-        String page = origin == null || origin.equals("null") ? "*" : origin;
+        String given = origin != null ? origin : referer;
+        String page = given == null || given.equals("null") ? "*" : given;
         URI uri;
         try {
             uri = new URI(page);

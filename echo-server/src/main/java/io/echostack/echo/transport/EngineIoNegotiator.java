@@ -57,7 +57,9 @@ final class EngineIoNegotiator implements WebSocketNegotiator {
     @Override
     public FrameHandler negotiate(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
         Map<String, String> query = queryOf(request);
-        if (!query.containsKey("sid") && !origins.allows(pageOf(request.getHeaders()))) {
+        HttpFields headers = request.getHeaders();
+        if (!query.containsKey("sid")
+                && !origins.allows(headers.get(HttpHeader.ORIGIN), headers.get(HttpHeader.REFERER))) {
             // engine.io 3's answer to a websocket handshake its allowRequest (socket.io's origins check) refused.
             response.setStatus(HttpStatus.BAD_REQUEST_400);
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
@@ -67,12 +69,7 @@ final class EngineIoNegotiator implements WebSocketNegotiator {
             return null;
         }
         response.setExtensions(List.of());
-        return new JettyEngineIoWebSocket(engineIo, query, copyOf(request.getHeaders()), closer, webSockets);
-    }
-
-    private static String pageOf(HttpFields headers) {
-        String origin = headers.get(HttpHeader.ORIGIN);
-        return origin != null ? origin : headers.get(HttpHeader.REFERER);
+        return new JettyEngineIoWebSocket(engineIo, query, copyOf(headers), closer, webSockets);
     }
 
     /** Immutable copies are compact (one array): a HashMap costs ~200 bytes more for the connection's lifetime. */

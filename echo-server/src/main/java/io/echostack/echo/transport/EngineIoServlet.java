@@ -41,7 +41,7 @@ final class EngineIoServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getParameter("sid") != null) {
             handle(request, response);
-        } else if (!origins.allows(pageOf(request))) {
+        } else if (!origins.allows(request.getHeader("Origin"), request.getHeader("Referer"))) {
             // engine.io 3's answer to a handshake its allowRequest (socket.io's origins check) refused.
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setContentType("application/json");
@@ -51,11 +51,6 @@ final class EngineIoServlet extends HttpServlet {
         }
     }
 
-    /** The page a handshake comes from, as socket.io 2 reads it. */
-    private static String pageOf(HttpServletRequest request) {
-        String origin = request.getHeader("Origin");
-        return origin != null ? origin : request.getHeader("Referer");
-    }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {

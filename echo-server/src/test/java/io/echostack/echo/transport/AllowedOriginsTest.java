@@ -9,38 +9,40 @@ import org.junit.jupiter.api.Test;
 class AllowedOriginsTest {
     @Test
     void everyPageByDefault() {
-        assertThat(AllowedOrigins.from(null).allows("http://any.test")).isTrue();
-        assertThat(origins("\"*:*\"").allows(null)).isTrue();
+        assertThat(AllowedOrigins.from(null).allows("http://any.test", null)).isTrue();
+        assertThat(origins("\"*:*\"").allows(null, null)).isTrue();
     }
 
     @Test
     void aListIsMatchedEntryByEntryWithTheSchemesDefaultPort() {
         AllowedOrigins origins = origins("[\"https://app.test:443\", \"admin.test:8080\", \"cdn.test:*\", \"*:9000\"]");
 
-        assertThat(origins.allows("https://app.test")).isTrue();
-        assertThat(origins.allows("http://app.test")).isFalse();
-        assertThat(origins.allows("http://ADMIN.test:8080")).isTrue();
-        assertThat(origins.allows("http://admin.test")).isFalse();
-        assertThat(origins.allows("https://cdn.test:1234/page?x=1")).isTrue();
-        assertThat(origins.allows("http://other.test:9000")).isTrue();
-        assertThat(origins.allows("http://other.test")).isFalse();
+        assertThat(origins.allows("https://app.test", null)).isTrue();
+        assertThat(origins.allows("http://app.test", null)).isFalse();
+        assertThat(origins.allows("http://ADMIN.test:8080", null)).isTrue();
+        assertThat(origins.allows("http://admin.test", null)).isFalse();
+        assertThat(origins.allows("https://cdn.test:1234/page?x=1", null)).isTrue();
+        assertThat(origins.allows("http://other.test:9000", null)).isTrue();
+        assertThat(origins.allows("http://other.test", null)).isFalse();
+        assertThat(origins.allows(null, "https://app.test/dashboard")).isTrue();
+        assertThat(origins.allows("http://evil.test", "https://app.test/dashboard")).isFalse();
     }
 
     @Test
     void aStringIsMatchedBySubstringAsSocketIoDoes() {
         AllowedOrigins origins = origins("\"app.test:* admin.test:*\"");
 
-        assertThat(origins.allows("http://app.test")).isTrue();
-        assertThat(origins.allows("http://admin.test:81")).isTrue();
-        assertThat(origins.allows("http://evil.test")).isFalse();
+        assertThat(origins.allows("http://app.test", null)).isTrue();
+        assertThat(origins.allows("http://admin.test:81", null)).isTrue();
+        assertThat(origins.allows("http://evil.test", null)).isFalse();
     }
 
     @Test
     void aPageWithoutOriginCountsAsStar() {
-        assertThat(origins("[\"*:80\"]").allows(null)).isTrue();
-        assertThat(origins("[\"*:80\"]").allows("null")).isTrue();
-        assertThat(origins("[\"app.test:*\"]").allows(null)).isFalse();
-        assertThat(origins("[\"app.test:*\"]").allows("not a url")).isFalse();
+        assertThat(origins("[\"*:80\"]").allows(null, null)).isTrue();
+        assertThat(origins("[\"*:80\"]").allows("null", null)).isTrue();
+        assertThat(origins("[\"app.test:*\"]").allows(null, null)).isFalse();
+        assertThat(origins("[\"app.test:*\"]").allows("not a url", null)).isFalse();
     }
 
     private static AllowedOrigins origins(String json) {

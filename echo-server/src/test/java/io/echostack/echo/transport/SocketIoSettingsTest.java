@@ -17,7 +17,7 @@ class SocketIoSettingsTest {
 
         assertThat(settings.path()).isEqualTo("/socket.io");
         assertThat(settings.serveClient()).isTrue();
-        assertThat(settings.origins().allows("http://any.test")).isTrue();
+        assertThat(settings.origins().allows("http://any.test", null)).isTrue();
         assertThat(settings.heartbeat()).isEqualTo(new HeartbeatSettings(25_000, 60_000));
     }
 
