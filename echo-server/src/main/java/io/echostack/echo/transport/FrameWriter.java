@@ -30,8 +30,12 @@ final class FrameWriter implements Callback {
 
     private final EndPoint endPoint;
     private final Consumer<Throwable> onFailure;
-    private final ArrayDeque<ByteBuffer> queued = new ArrayDeque<>();
     // All guarded by this.
+    /**
+     * Frames waiting for the write in flight: made when one must wait, dropped once drained, so an idle connection
+     * keeps none (~100 bytes) and the array a stall grew (ArrayDeque never shrinks) does not stay.
+     */
+    private ArrayDeque<ByteBuffer> queued;
     private long queuedBytes;
     private boolean writing;
     private boolean insideWrite;
@@ -56,6 +60,9 @@ final class FrameWriter implements Callback {
             if (!writing) {
                 writing = true;
             } else if (queuedBytes + frame.remaining() <= MAX_QUEUED_BYTES) {
+                if (queued == null) {
+                    queued = new ArrayDeque<>();
+                }
                 queued.add(frame);
                 queuedBytes += frame.remaining();
                 return;
@@ -163,8 +170,9 @@ final class FrameWriter implements Callback {
 
     /** Under the lock: the next frames to write (at most {@link #MAX_GATHER}), or null after marking it idle. */
     private ByteBuffer[] nextOrIdle() {
-        if (queued.isEmpty() || failed) {
+        if (queued == null || queued.isEmpty() || failed) {
             writing = false;
+            queued = null;
             return null;
         }
         ByteBuffer[] next = new ByteBuffer[Math.min(queued.size(), MAX_GATHER)];
@@ -176,7 +184,7 @@ final class FrameWriter implements Callback {
     }
 
     private void clearQueue() {
-        queued.clear();
+        queued = null;
         queuedBytes = 0;
     }
 

@@ -3,7 +3,6 @@ package io.echostack.echo.transport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.echostack.events.json.Json;
 import io.socket.engineio.server.EngineIoServer;
-import io.socket.engineio.server.EngineIoWebSocket;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * Once this websocket carries its engine.io session (handshaken over it, or the client's upgrade completed), it is
  * listed in {@link ActiveWebSockets} so broadcasts can bypass engine.io.
  */
-final class JettyEngineIoWebSocket extends EngineIoWebSocket implements FrameHandler {
+final class JettyEngineIoWebSocket extends LeanEngineIoWebSocket implements FrameHandler {
     private static final Logger LOG = LoggerFactory.getLogger(JettyEngineIoWebSocket.class);
     /** engine.io's answer to an upgrade probe: engine.io took this websocket as the session's next transport. */
     private static final String PROBE_ANSWER = "3probe";
