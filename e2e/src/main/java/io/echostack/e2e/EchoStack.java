@@ -21,6 +21,9 @@ public final class EchoStack implements AutoCloseable {
     /** The admin api-service seeds in this stack (its {@code echo.admin.seed.*} defaults). */
     public static final String ADMIN_EMAIL = "admin@example.com";
     public static final String ADMIN_PASSWORD = "password";
+    /** The HTTP API client ({@code clients} of laravel-echo-server.json) of this stack's echo-server. */
+    public static final String API_APP_ID = "echo-stack";
+    public static final String API_KEY = "demo-key";
 
     private final StackConfig config;
     private final List<ServiceProcess> services = new ArrayList<>();
@@ -98,6 +101,8 @@ public final class EchoStack implements AutoCloseable {
         redis.put("port", Integer.toString(config.redisPort()));
         redis.put("keyPrefix", "laravel_database_");
         root.putObject("subscribers").put("http", true).put("redis", true);
+        // What `client:add` would write, fixed so the docs can name it: the /apps/... API answers 403 without one.
+        root.putArray("clients").addObject().put("appId", API_APP_ID).put("key", API_KEY);
         Path file = config.runDir().resolve("laravel-echo-server.json");
         try {
             Files.createDirectories(file.getParent());

@@ -52,6 +52,8 @@ public final class RunStack {
         System.out.println("  api-service   " + config.apiUrl() + "   (POST /api/posters, health /q/health)");
         System.out.println("  queue-worker  " + config.workerUrl() + "   (health /q/health)");
         System.out.println("  echo-server   " + config.echoUrl() + "   (socket.io 2 and 4 clients; GET / says OK)");
+        System.out.println("  echo API      " + config.echoUrl() + "/apps/" + EchoStack.API_APP_ID + "/status?auth_key="
+                + EchoStack.API_KEY + "   (also /channels, POST /events)");
         System.out.println("  admin page    " + config.apiUrl() + "/admin   (log in as " + EchoStack.ADMIN_EMAIL + " / "
                 + EchoStack.ADMIN_PASSWORD + ")");
         System.out.println("  logs          " + runDir + "/{api-service,queue-worker,echo-server}.log");
