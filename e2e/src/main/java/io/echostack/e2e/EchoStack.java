@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The three packaged services started as separate processes against one Redis and one PostgreSQL: echo-server from
@@ -27,6 +28,7 @@ public final class EchoStack implements AutoCloseable {
 
     private final StackConfig config;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private volatile boolean closing;
 
     private EchoStack(StackConfig config) {
         this.config = config;
@@ -54,6 +56,16 @@ public final class EchoStack implements AutoCloseable {
 
     public List<ServiceProcess> services() {
         return List.copyOf(services);
+    }
+
+    /** A service that exited by itself; none once {@link #close()} has begun, since it stops them. */
+    public Optional<ServiceProcess> exitedByItself() {
+        for (ServiceProcess service : services) {
+            if (!service.isAlive() && !closing) {
+                return Optional.of(service);
+            }
+        }
+        return Optional.empty();
     }
 
     private void startEchoServer() {
@@ -116,6 +128,7 @@ public final class EchoStack implements AutoCloseable {
     /** Stops the services in reverse start order (api first, so nothing enqueues into a stopped worker). */
     @Override
     public void close() {
+        closing = true;
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).close();
         }
