@@ -2,7 +2,7 @@
 # Jobs/s through the packaged queue-worker (pop -> publish -> delete) at concurrency 1, 2, 4, 8, beside
 # redis-benchmark on the same Redis in the same run (the ceiling). Not part of the Maven build.
 #
-#   ./mvnw -B -pl queue-worker package -DskipTests && bench/queue-worker/run.sh [jobs per run, default 50000]
+#   ./mvnw -B -pl queue-worker -am package -DskipTests && bench/queue-worker/run.sh [jobs per run, default 50000]
 #
 # Env: CONCURRENCY="1 2 4 8" (the runs), JAR (another build of the worker), WORKER_JAVA_OPTS (e.g. a JFR recording:
 # -XX:StartFlightRecording=filename=...), LARAVEL_JOBS (jobs for Laravel's worker; default: the same number; 0 skips it).
@@ -17,7 +17,7 @@ cd "$(dirname "$0")/../.."
 JOBS=${1:-50000}
 JAR=${JAR:-queue-worker/target/quarkus-app/quarkus-run.jar}  # JAR=... compares another build
 OUT=bench/queue-worker/out
-[ -f "$JAR" ] || { echo "build first: ./mvnw -B -pl queue-worker package -DskipTests" >&2; exit 1; }
+[ -f "$JAR" ] || { echo "build first: ./mvnw -B -pl queue-worker -am package -DskipTests" >&2; exit 1; }
 if ! command -v redis-server >/dev/null || ! command -v redis-benchmark >/dev/null; then
   apt-get install -y -q redis-server redis-tools >/dev/null
 fi

@@ -50,7 +50,15 @@ export function postersView() {
       $('next').disabled = !list.next_page_url;
     },
     async edit(id) {
-      const poster = await api.get(`/api/posters/${id}`);
+      let poster;
+      try {
+        poster = await api.get(`/api/posters/${id}`);
+      } catch (e) {
+        // e.g. the link of a 已删除 toast, or a poster another admin just deleted: say so instead of nothing
+        $('form-error').textContent = e.message;
+        return;
+      }
+      $('form-error').textContent = '';
       editing = id;
       $('title').value = poster.title;
       $('status').value = poster.status;

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The three packaged services started as separate processes against one Redis and one PostgreSQL: echo-server from
@@ -21,9 +22,13 @@ public final class EchoStack implements AutoCloseable {
     /** The admin api-service seeds in this stack (its {@code echo.admin.seed.*} defaults). */
     public static final String ADMIN_EMAIL = "admin@example.com";
     public static final String ADMIN_PASSWORD = "password";
+    /** The HTTP API client ({@code clients} of laravel-echo-server.json) of this stack's echo-server. */
+    public static final String API_APP_ID = "echo-stack";
+    public static final String API_KEY = "demo-key";
 
     private final StackConfig config;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private volatile boolean closing;
 
     private EchoStack(StackConfig config) {
         this.config = config;
@@ -51,6 +56,16 @@ public final class EchoStack implements AutoCloseable {
 
     public List<ServiceProcess> services() {
         return List.copyOf(services);
+    }
+
+    /** A service that exited by itself; none once {@link #close()} has begun, since it stops them. */
+    public Optional<ServiceProcess> exitedByItself() {
+        for (ServiceProcess service : services) {
+            if (!service.isAlive() && !closing) {
+                return Optional.of(service);
+            }
+        }
+        return Optional.empty();
     }
 
     private void startEchoServer() {
@@ -98,6 +113,8 @@ public final class EchoStack implements AutoCloseable {
         redis.put("port", Integer.toString(config.redisPort()));
         redis.put("keyPrefix", "laravel_database_");
         root.putObject("subscribers").put("http", true).put("redis", true);
+        // What `client:add` would write, fixed so the docs can name it: the /apps/... API answers 403 without one.
+        root.putArray("clients").addObject().put("appId", API_APP_ID).put("key", API_KEY);
         Path file = config.runDir().resolve("laravel-echo-server.json");
         try {
             Files.createDirectories(file.getParent());
@@ -111,6 +128,7 @@ public final class EchoStack implements AutoCloseable {
     /** Stops the services in reverse start order (api first, so nothing enqueues into a stopped worker). */
     @Override
     public void close() {
+        closing = true;
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).close();
         }

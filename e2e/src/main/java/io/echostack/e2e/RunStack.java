@@ -5,12 +5,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * {@code ./run.sh}: the whole stack on embedded defaults, in the foreground until Ctrl-C.
  * Redis: {@code redis-server} on PATH, else the Maven-shipped binary. PostgreSQL: the Maven-shipped binaries, data kept
  * in {@code .run/postgres} between runs. api-service on 8080, queue-worker on 8081, echo-server on 6001 (override with
- * the environment variables API_PORT, WORKER_PORT, ECHO_PORT, REDIS_PORT).
+ * the environment variables API_PORT, WORKER_PORT, ECHO_PORT, REDIS_PORT). Arguments: the checkout, and optionally
+ * the directory for logs and data (default {@code <checkout>/.run}).
  */
 public final class RunStack {
     private RunStack() {
@@ -18,7 +20,7 @@ public final class RunStack {
 
     public static void main(String[] args) throws Exception {
         Path repoRoot = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        Path runDir = repoRoot.resolve(".run");
+        Path runDir = args.length > 1 ? Path.of(args[1]).toAbsolutePath().normalize() : repoRoot.resolve(".run");
         Files.createDirectories(runDir);
         int redisPort = port("REDIS_PORT", FreePorts.next());
 
@@ -52,6 +54,8 @@ public final class RunStack {
         System.out.println("  api-service   " + config.apiUrl() + "   (POST /api/posters, health /q/health)");
         System.out.println("  queue-worker  " + config.workerUrl() + "   (health /q/health)");
         System.out.println("  echo-server   " + config.echoUrl() + "   (socket.io 2 and 4 clients; GET / says OK)");
+        System.out.println("  echo API      " + config.echoUrl() + "/apps/" + EchoStack.API_APP_ID + "/status?auth_key="
+                + EchoStack.API_KEY + "   (also /channels, POST /events)");
         System.out.println("  admin page    " + config.apiUrl() + "/admin   (log in as " + EchoStack.ADMIN_EMAIL + " / "
                 + EchoStack.ADMIN_PASSWORD + ")");
         System.out.println("  logs          " + runDir + "/{api-service,queue-worker,echo-server}.log");
@@ -65,14 +69,16 @@ public final class RunStack {
         watch(stack[0]);
     }
 
-    /** Returns only if a service dies on its own; the exit then runs the shutdown hook, which stops the rest. */
+    /**
+     * Returns only if a service dies on its own; the exit then runs the shutdown hook, which stops the rest. Services
+     * the hook stops (Ctrl-C) are not reported.
+     */
     private static void watch(EchoStack stack) throws InterruptedException {
         while (true) {
-            for (ServiceProcess service : stack.services()) {
-                if (!service.isAlive()) {
-                    System.err.println(service.name() + " stopped unexpectedly; last log lines:\n" + service.logTail());
-                    System.exit(1);
-                }
+            Optional<ServiceProcess> dead = stack.exitedByItself();
+            if (dead.isPresent()) {
+                System.err.println(dead.get().name() + " stopped unexpectedly; last log lines:\n" + dead.get().logTail());
+                System.exit(1);
             }
             Thread.sleep(Duration.ofSeconds(1).toMillis());
         }

@@ -157,6 +157,30 @@ class AdminPageBrowserTest {
     }
 
     @Test
+    void aDeepLinkOpensThePosterOrSaysItIsGone() {
+        Page a = logIn(contextA, EchoStack.ADMIN_EMAIL);
+        String title = "deep link " + UUID.randomUUID().toString().substring(0, 8);
+        a.locator("#title").fill(title);
+        a.locator("#save").click();
+        Locator row = a.locator("#rows tr", new Page.LocatorOptions().setHasText(title));
+        assertThat(row).hasCount(1);
+        String id = row.getAttribute("data-id");
+        String link = stack.config().apiUrl() + "/admin/posters/" + id + "/edit";   // the url every broadcast carries
+
+        a.navigate(link);
+        assertThat(a.locator("#title")).hasValue(title);
+        assertThat(a.locator("#save")).hasText("Save #" + id);
+
+        a.locator("#cancel").click();
+        a.onDialog(dialog -> dialog.accept());
+        button(a.locator("#rows tr", new Page.LocatorOptions().setHasText(title)), "Delete").click();
+        assertThat(a.locator("#rows tr", new Page.LocatorOptions().setHasText(title))).hasCount(0);
+        a.navigate(link);   // the link of the 已删除 toast
+        assertThat(a.locator("#form-error")).hasText("Poster " + id + " not found.");
+        assertThat(a.locator("#save")).hasText("Create");
+    }
+
+    @Test
     void theOwnerIsToldPrivatelyWhenAnotherAdminEditsTheirPoster() throws Exception {
         Page a = logIn(contextA, EchoStack.ADMIN_EMAIL);
         Page b = logIn(contextB, SECOND_ADMIN);

@@ -67,7 +67,7 @@ final class ConfigureCommand implements Callable<Integer> {
         }
         String file = ask("What do you want this config to be saved as?", configFile);
         ConfigFile.write(Path.of(file), config);
-        System.out.println("Configuration file saved. Run echo-server start"
+        System.out.println("Configuration file saved. Run java -jar echo-server.jar start"
                 + ("laravel-echo-server.json".equals(file) ? "" : " --config=\"" + file + "\"") + " to run server.");
         return 0;
     }

@@ -157,7 +157,9 @@ class ManagementCommandsTest {
         assertThat(config.path("apiOriginAllow").path("allowOrigin").asText()).isEqualTo("http://app.test");
         assertThat(config.path("apiOriginAllow").path("allowMethods").asText()).isEqualTo("GET, POST");
         assertThat(config.path("secureOptions").asInt()).isEqualTo(67108864);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Configuration file saved.");
+        // the command a user can type (the reference names its own `laravel-echo-server start`)
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Configuration file saved. Run java -jar "
+                + "echo-server.jar start --config=\"" + file + "\" to run server.");
     }
 
     @Test

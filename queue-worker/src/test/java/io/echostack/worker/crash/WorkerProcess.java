@@ -75,6 +75,15 @@ final class WorkerProcess {
         return process.exitValue();
     }
 
+    /** The exit status once the process ends by itself, or -1 (and killed) if it runs longer than {@code max}. */
+    int awaitExit(Duration max) throws InterruptedException {
+        if (!process.waitFor(max.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            return -1;
+        }
+        return process.exitValue();
+    }
+
     int exitValue() {
         return process.exitValue();
     }
