@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  *   <li>the polling→websocket upgrade race (engine.io answering a poll that was already answered) surfaces as an
  *       exception on an already completed response: it is logged and swallowed, since the client got its answer;</li>
  *   <li>a handshake's answer is held until engine.io registered the session ({@link HeldHandshakeAnswer}), and
- *       engine.io 4 answers say {@code Cache-Control: no-store}, as Node's engine.io 4+ polling answers do.</li>
+ *       engine.io 4 answers say {@code Cache-Control: no-store}, as Node's engine.io 4+ polling answers do;</li>
+ *   <li>engine.io's error answers are written as Node's engine.io writes them ({@link CompactErrorJson}).</li>
  * </ul>
  */
 final class EngineIoServlet extends HttpServlet {
@@ -121,7 +122,7 @@ final class EngineIoServlet extends HttpServlet {
 
     private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
-            engineIo.handleRequest(request, response);
+            engineIo.handleRequest(request, new CompactErrorJson(response));
         } catch (RuntimeException e) {
             if (request.isAsyncStarted() || response.isCommitted()) {
                 // engine.io's upgrade race: the poll was already answered (NOOP) by the websocket probe.

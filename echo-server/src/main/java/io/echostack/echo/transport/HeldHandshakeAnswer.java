@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  * The answer to a polling handshake, held until engine.io has registered the session and written when
  * {@link #release()} is called. engine.io-server 6.3.2 writes the OPEN packet, and completes the response, before it
  * adds the session to its table: a client quick enough (socket.io-client 4 POSTs its CONNECT at once, beside its first
- * poll, each on its own connection) got 400 "Session ID unknown" for about one handshake in 500 on loopback.
+ * poll, each on its own connection) got 400 "Session ID unknown": on loopback, about one handshake in 500 when the
+ * request opened a new connection, one in 5 when it went out on a connection already open.
  * <p>
  * For engine.io 4 sessions the OPEN packet is also written as Node's engine.io 4+ writes it: compact JSON ending with
  * {@code maxPayload}, the largest polling body the server takes. socket.io-client 4 splits its polling batches to fit

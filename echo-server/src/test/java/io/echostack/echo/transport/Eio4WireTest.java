@@ -66,6 +66,21 @@ class Eio4WireTest {
         assertThat(body(poll)).matches("40\\{\"sid\":\"[\\w-]+\"}");
     }
 
+    /** Node's engine.io (3 and 4) writes its errors with JSON.stringify: no spaces. */
+    @Test
+    void engineIoErrorsAreNodesJson() throws Exception {
+        for (int eio : List.of(3, 4)) {
+            String polling = "/socket.io/?EIO=" + eio + "&transport=polling";
+            assertThat(body(exchange("GET " + polling + "&sid=nope HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")))
+                    .isEqualTo("{\"code\":1,\"message\":\"Session ID unknown\"}");
+            assertThat(body(exchange(post(eio, "nope", "40")))).isEqualTo("{\"code\":1,\"message\":\"Session ID unknown\"}");
+            assertThat(body(exchange("GET /socket.io/?EIO=" + eio + "&transport=carrier-pigeon HTTP/1.1\r\nHost: x\r\n"
+                    + "Connection: close\r\n\r\n"))).isEqualTo("{\"code\":0,\"message\":\"Transport unknown\"}");
+            assertThat(body(exchange("POST " + polling + " HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n"
+                    + "Connection: close\r\n\r\n40"))).isEqualTo("{\"code\":2,\"message\":\"Bad handshake method\"}");
+        }
+    }
+
     /**
      * engine.io-server writes the OPEN packet before it registers the session: a client sending its next request the
      * moment the OPEN packet arrives (socket.io-client 4 POSTs its CONNECT beside its first poll) got 400 "Session ID
