@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  *       exception on an already completed response: it is logged and swallowed, since the client got its answer;</li>
  *   <li>a handshake's answer is held until engine.io registered the session ({@link HeldHandshakeAnswer}), and
  *       engine.io 4 answers say {@code Cache-Control: no-store}, as Node's engine.io 4+ polling answers do;</li>
- *   <li>engine.io's error answers are written as Node's engine.io writes them ({@link CompactErrorJson}).</li>
+ *   <li>engine.io's error answers are written as Node's engine.io writes them ({@link CompactErrorJson}), and a
+ *       POST it cannot decode is a 400 "Bad request", not a 500.</li>
  * </ul>
  */
 final class EngineIoServlet extends HttpServlet {
@@ -132,8 +133,12 @@ final class EngineIoServlet extends HttpServlet {
                 LOG.debug("answered a poll with NOOP after engine.io failed: {}", e.toString());
                 answerNoop(request, response);
             } else {
-                LOG.warn("engine.io failed on {} {}", request.getMethod(), request.getRequestURI(), e);
-                response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+                // A body engine.io cannot decode ("9", "", …): the client's fault, not a server error. Node's engine.io
+                // closes the session; engine.io-server keeps it, and the client drops its transport on this 400.
+                LOG.debug("engine.io could not decode a POST: {}", e.toString());
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                response.setContentType("application/json");
+                response.getWriter().write("{\"code\":3,\"message\":\"Bad request\"}");
             }
         }
     }

@@ -81,6 +81,19 @@ class Eio4WireTest {
         }
     }
 
+    /** A body that is no engine.io payload is the client's fault: 400, as engine.io's other refusals, not a 500. */
+    @Test
+    void aPostEngineIoCannotDecodeIsABadRequest() throws Exception {
+        for (String garbage : List.of("9", "")) {
+            String sid = sid(exchange(handshake(4)));
+
+            String answer = exchange(post(4, sid, garbage));
+
+            assertThat(answer).as(garbage).startsWith("HTTP/1.1 400");
+            assertThat(body(answer)).isEqualTo("{\"code\":3,\"message\":\"Bad request\"}");
+        }
+    }
+
     /**
      * engine.io-server writes the OPEN packet before it registers the session: a client sending its next request the
      * moment the OPEN packet arrives (socket.io-client 4 POSTs its CONNECT beside its first poll) got 400 "Session ID
