@@ -75,7 +75,8 @@ public final class SocketIoHttpServer {
         engineIo.on("connection", args -> ReceivedPacket.forgetAfter((EngineIoSocket) args[0]));
 
         jetty = new Server();
-        connector = tls == null ? new ServerConnector(jetty) : tlsConnector(jetty, tls);
+        connector = tls == null ? new ServerConnector(jetty, new HttpConnectionFactory(httpConfiguration()))
+                : tlsConnector(jetty, tls);
         connector.setHost(host == null || host.isBlank() ? null : host);
         connector.setPort(port);
         connector.setIdleTimeout(heartbeat.idleTimeout().toMillis());
@@ -159,10 +160,17 @@ public final class SocketIoHttpServer {
         SslContextFactory.Server ssl = new SslContextFactory.Server();
         ssl.setKeyStore(keyStore);
         ssl.setKeyStorePassword(new String(PemKeyStore.PASSWORD));
-        HttpConfiguration https = new HttpConfiguration();
+        HttpConfiguration https = httpConfiguration();
         https.addCustomizer(new SecureRequestCustomizer(false));
         return new ServerConnector(jetty, new SslConnectionFactory(ssl, "http/1.1"),
                 new HttpConnectionFactory(https));
+    }
+
+    /** No {@code Server: Jetty(…)} header: neither Node server (socket.io 2 or 4, Express) names itself. */
+    private static HttpConfiguration httpConfiguration() {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        return http;
     }
 
     /**

@@ -67,6 +67,19 @@ class HttpEdgesTest {
         return Json.mapper().readTree(open.substring(0, open.indexOf('}') + 1));
     }
 
+    /** Neither Node server (socket.io 2 or 4, Express) names itself; Jetty's {@code Server: Jetty(…)} is off. */
+    @Test
+    void noAnswerNamesTheServer() throws Exception {
+        for (String path : List.of("/", "/socket.io/?EIO=4&transport=polling&t=1", "/socket.io/?EIO=3&transport=polling",
+                "/apps/app/status", "/nothing-here")) {
+            assertThat(get(path).headers().map()).as(path).doesNotContainKey("server");
+        }
+        String upgrade = rawHead("GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
+        assertThat(upgrade).startsWith("HTTP/1.1 101").doesNotContainIgnoringCase("\r\nServer:");
+    }
+
     @Test
     void preflightIsAnsweredWithCorsHeaders() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/socket.io/?EIO=4&transport=polling&sid=x"))
@@ -176,6 +189,19 @@ class HttpEdgesTest {
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        }
+    }
+
+    /** The status line and headers of the answer to a raw request. */
+    private static String rawHead(String head) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", echo.port())) {
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            StringBuilder answer = new StringBuilder();
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                answer.append(line).append("\r\n");
+            }
+            return answer.toString();
         }
     }
 
