@@ -56,7 +56,7 @@ final class EngineIoServlet extends HttpServlet {
             response.getWriter().write("{\"code\":4,\"message\":\"Forbidden\"}");
         } else {
             HeldHandshakeAnswer answer = new HeldHandshakeAnswer(cookie == null ? response
-                    : cookie.onHandshake(response), eio4, MAX_POLLING_BODY);
+                    : cookie.onHandshake(response), eio4);
             try {
                 handle(request, answer);
             } finally {

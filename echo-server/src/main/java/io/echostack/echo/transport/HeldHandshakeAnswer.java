@@ -1,8 +1,5 @@
 package io.echostack.echo.transport;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.echostack.events.json.Json;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,21 +15,17 @@ import java.nio.charset.StandardCharsets;
  * poll, each on its own connection) got 400 "Session ID unknown": on loopback, about one handshake in 500 when the
  * request opened a new connection, one in 5 when it went out on a connection already open.
  * <p>
- * For engine.io 4 sessions the OPEN packet is also written as Node's engine.io 4+ writes it: compact JSON ending with
- * {@code maxPayload}, the largest polling body the server takes. socket.io-client 4 splits its polling batches to fit
- * it; without it, a burst of emits over the limit went out as one POST, got 413, and the client dropped the connection.
+ * For engine.io 4 sessions the OPEN packet is also written as Node's engine.io 4+ writes it ({@link Eio4OpenPacket}).
  */
 final class HeldHandshakeAnswer extends HttpServletResponseWrapper {
     private final boolean eio4;
-    private final long maxPayload;
     private final ByteArrayOutputStream held = new ByteArrayOutputStream(128);
     private ServletOutputStream out;
 
-    /** @param maxPayload announced to engine.io 4 clients, only used when {@code eio4} */
-    HeldHandshakeAnswer(HttpServletResponse response, boolean eio4, long maxPayload) {
+    /** @param eio4 whether the OPEN packet is written as Node's engine.io 4 writes it ({@link Eio4OpenPacket}) */
+    HeldHandshakeAnswer(HttpServletResponse response, boolean eio4) {
         super(response);
         this.eio4 = eio4;
-        this.maxPayload = maxPayload;
     }
 
     @Override
@@ -57,25 +50,14 @@ final class HeldHandshakeAnswer extends HttpServletResponseWrapper {
         if (held.size() == 0) {
             return;
         }
-        byte[] body = eio4 ? nodeOpenPacket(held.toByteArray()) : held.toByteArray();
+        byte[] body = eio4
+                ? Eio4OpenPacket.asNodeWritesIt(held.toString(StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)
+                : held.toByteArray();
         HttpServletResponse response = (HttpServletResponse) getResponse();
         response.setContentLength(body.length);
         try (ServletOutputStream stream = response.getOutputStream()) {
             stream.write(body);
         }
-    }
-
-    /** {@code 0{"sid": "…", "upgrades": […], …}} as {@code 0{"sid":"…","upgrades":[…],…,"maxPayload":n}}. */
-    private byte[] nodeOpenPacket(byte[] payload) throws IOException {
-        if (payload.length < 2 || payload[0] != '0' || payload[1] != '{') {
-            return payload; // JSONP, or no OPEN packet: left as engine.io wrote it
-        }
-        JsonNode open = Json.mapper().readTree(payload, 1, payload.length - 1);
-        if (!(open instanceof ObjectNode object)) {
-            return payload;
-        }
-        object.put("maxPayload", maxPayload);
-        return ("0" + Json.mapper().writeValueAsString(object)).getBytes(StandardCharsets.UTF_8);
     }
 
     private final class Holding extends ServletOutputStream {

@@ -36,6 +36,7 @@ final class JettyEngineIoWebSocket extends LeanEngineIoWebSocket implements Fram
     private static final String PROBE_ANSWER = "3probe";
     /** The client's UPGRADE packet: once engine.io processed it, the websocket is the session's transport. */
     private static final String UPGRADE_PACKET = "5";
+    private static final String EIO4 = "4";
 
     private final EngineIoServer engineIo;
     private final Map<String, String> query;
@@ -125,12 +126,16 @@ final class JettyEngineIoWebSocket extends LeanEngineIoWebSocket implements Fram
 
     @Override
     public void write(String message) {
+        String packet = message;
         if (awaitingOpenPacket) {
             handshaken(message);
+            if (EIO4.equals(query.get("EIO"))) {
+                packet = Eio4OpenPacket.asNodeWritesIt(message);
+            }
         } else if (PROBE_ANSWER.equals(message)) {
             probeAnswered = true;
         }
-        send(WholeFrames.text(message));
+        send(WholeFrames.text(packet));
     }
 
     @Override

@@ -11,21 +11,27 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * What socket.io-client 4 (engine.io protocol 4) gets on the polling transport, against Node's socket.io 4 server
- * (engine.io 6.6) side by side: the OPEN packet as Node writes it, with {@code maxPayload}; {@code Cache-Control:
+ * What socket.io-client 4 (engine.io protocol 4) gets, against Node's socket.io 4 server (engine.io 6.6) side by
+ * side: the OPEN packet as Node writes it, with {@code maxPayload}, on both transports; {@code Cache-Control:
  * no-store}; and a session that exists as soon as its OPEN packet has arrived.
  */
 class Eio4WireTest {
@@ -50,6 +56,15 @@ class Eio4WireTest {
         assertThat(body(eio3)).matches("\\d+:0\\{\"sid\": \"[\\w-]+\", \"upgrades\": \\[\"websocket\"], "
                 + "\"pingInterval\": 25000, \"pingTimeout\": 60000}");
         assertThat(eio3).doesNotContainIgnoringCase("Cache-Control");
+    }
+
+    /** The websocket handshake's OPEN packet is the same (a tool comparing the two transports sees one server). */
+    @Test
+    void theEio4OpenPacketOverAWebSocketIsNodesToo() throws Exception {
+        assertThat(firstWebSocketText(4)).matches("0\\{\"sid\":\"[\\w-]+\",\"upgrades\":\\[],"
+                + "\"pingInterval\":25000,\"pingTimeout\":60000,\"maxPayload\":1048576}");
+        assertThat(firstWebSocketText(3)).matches("0\\{\"sid\": \"[\\w-]+\", \"upgrades\": \\[], "
+                + "\"pingInterval\": 25000, \"pingTimeout\": 60000}");
     }
 
     @Test
@@ -143,6 +158,26 @@ class Eio4WireTest {
             assertThat(client.awaitEvent("burst_room", ".backend_poster", WAIT).path("data").path("after").asText())
                     .isEqualTo("burst");
             assertThat(client.lines()).noneMatch(line -> line.path("type").asText().equals("disconnected"));
+        }
+    }
+
+    /** The first text frame of a websocket handshake (engine.io's OPEN packet). */
+    private static String firstWebSocketText(int eio) throws Exception {
+        CompletableFuture<String> first = new CompletableFuture<>();
+        WebSocket webSocket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + echo.port() + "/socket.io/?EIO=" + eio
+                        + "&transport=websocket"), new WebSocket.Listener() {
+                            @Override
+                            public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                                first.complete(data.toString());
+                                return null;
+                            }
+                        })
+                .get(10, TimeUnit.SECONDS);
+        try {
+            return first.get(10, TimeUnit.SECONDS);
+        } finally {
+            webSocket.abort();
         }
     }
 
