@@ -54,6 +54,7 @@ public final class SocketIoHttpServer {
      */
     public SocketIoHttpServer(String host, int port, SocketIoSettings socketIo, Set<String> keptHeaders,
                               KeyStore tls) {
+        ParserWarnings.install();
         HeartbeatSettings heartbeat = socketIo.heartbeat();
         path = socketIo.path();
         timers = newTimers();
