@@ -1,8 +1,11 @@
 package io.echostack.api.poster;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,7 +13,12 @@ import java.time.temporal.ChronoUnit;
 /** A poster, as the Laravel app's {@code posters} table holds it (schema: db/migration). */
 @Entity
 @Table(name = "posters")
-public class Poster extends PanacheEntity {
+public class Poster extends PanacheEntityBase {
+    /** The table's auto-increment, as Laravel's: one by one, also for rows the Laravel app inserts (db/migration V4). */
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
     public static final String ACTIVE = "active";
     public static final String INACTIVE = "inactive";
 

@@ -20,8 +20,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.redis.client.Redis;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +37,8 @@ class PosterChangesTest {
     RedisQueue queue;
     @Inject
     Redis redis;
+    @Inject
+    DataSource dataSource;
 
     @BeforeEach
     void emptyTableAndQueue() {
@@ -189,6 +195,30 @@ class PosterChangesTest {
                 .body("errors.page[0]", equalTo("The page must be at least 1."))
                 .body("errors.per_page[0]", equalTo("The per page must be between 1 and 100."));
         asAdmin().get("/api/posters?per_page=101").then().statusCode(422);
+    }
+
+    /** Laravel's auto-increment: the Laravel app's rows (inserted without an id) and ours share one count, by ones. */
+    @Test
+    void postersAreNumberedOneByOneWithTheRowsTheLaravelAppInserts() throws Exception {
+        long laravelRow = insertAsLaravelDoes("from Laravel");
+        long ours = create("from the admin");
+        long nextLaravelRow = insertAsLaravelDoes("from Laravel again");
+
+        assertThat(List.of(ours, nextLaravelRow)).containsExactly(laravelRow + 1, laravelRow + 2);
+        asAdmin().get("/api/posters/" + laravelRow).then().statusCode(200).body("title", equalTo("from Laravel"));
+    }
+
+    /** Eloquent's {@code Poster::create}: an INSERT without id, the id from the table's default. */
+    private long insertAsLaravelDoes(String title) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO posters (title, status, created_at,"
+                     + " updated_at) VALUES (?, 'active', now(), now()) RETURNING id")) {
+            insert.setString(1, title);
+            try (ResultSet row = insert.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getLong(1);
+            }
+        }
     }
 
     private static long create(String title) {
