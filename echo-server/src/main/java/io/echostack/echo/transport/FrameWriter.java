@@ -31,10 +31,7 @@ final class FrameWriter implements Callback {
     private final EndPoint endPoint;
     private final Consumer<Throwable> onFailure;
     // All guarded by this.
-    /**
-     * Frames waiting for the write in flight: made when one must wait, dropped once drained, so an idle connection
-     * keeps none (~100 bytes) and the array a stall grew (ArrayDeque never shrinks) does not stay.
-     */
+    /** Frames waiting for the write in flight: made when one first must wait (~100 bytes an idle connection saves). */
     private ArrayDeque<ByteBuffer> queued;
     private long queuedBytes;
     private boolean writing;
@@ -172,7 +169,6 @@ final class FrameWriter implements Callback {
     private ByteBuffer[] nextOrIdle() {
         if (queued == null || queued.isEmpty() || failed) {
             writing = false;
-            queued = null;
             return null;
         }
         ByteBuffer[] next = new ByteBuffer[Math.min(queued.size(), MAX_GATHER)];
