@@ -1,15 +1,12 @@
 package io.echostack.echo.channel;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.echostack.echo.transport.LocalRoomAdapter;
 import io.echostack.events.json.Json;
 import io.socket.socketio.server.parser.Parser;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 
 /**
  * Emits a broadcast to a channel's room as laravel-echo expects it: socket.io event {@code event} with the arguments
@@ -21,6 +18,7 @@ import java.io.UncheckedIOException;
 public final class Broadcaster {
     /** Plain JSON like Node's JSON.stringify: no {@code \/}, Unicode as is. */
     private static final ObjectWriter WRITER = Json.mapper().writer();
+    private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();
 
     private final LocalRoomAdapter rooms;
     private final Runnable onEmit;
@@ -54,20 +52,17 @@ public final class Broadcaster {
         rooms.broadcastEncoded(room, encode(event, channel, json(data)), null);
     }
 
-    /** The socket.io EVENT packet {@code 2["event","channel",data]} (the engine.io layer adds its own prefix). */
+    /**
+     * The socket.io EVENT packet {@code 2["event","channel",data]} (the engine.io layer adds its own prefix), written
+     * as Jackson's generator writes it (same string escapes) without a generator: per relayed message, a generator and
+     * its writer were a fifth of what the broadcasting thread allocated.
+     */
     static String encode(String event, String channel, String dataJson) {
-        StringWriter packet = new StringWriter(dataJson.length() + event.length() + channel.length() + 16);
-        packet.write(Integer.toString(Parser.EVENT));
-        try (JsonGenerator arguments = Json.mapper().createGenerator(packet)) {
-            arguments.writeStartArray();
-            arguments.writeString(event);
-            arguments.writeString(channel);
-            arguments.writeRawValue(dataJson);
-            arguments.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail with I/O", e);
-        }
-        return packet.toString();
+        char[] eventText = QUOTE.quoteAsString(event);
+        char[] channelText = QUOTE.quoteAsString(channel);
+        return new StringBuilder(eventText.length + channelText.length + dataJson.length() + 9)
+                .append(Parser.EVENT).append("[\"").append(eventText).append("\",\"").append(channelText)
+                .append("\",").append(dataJson).append(']').toString();
     }
 
     private static String json(JsonNode data) {

@@ -1,6 +1,7 @@
 package io.echostack.echo.config;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
@@ -98,6 +99,9 @@ public final class RedisClients {
     static ClientOptions options(RedisConfig config) throws ConfigException {
         ClientOptions.Builder options = ClientOptions.builder()
                 .autoReconnect(true)
+                // RESP2, as ioredis speaks: under RESP3 Lettuce decodes each pub/sub message twice (a push message,
+                // copied, then the pub/sub message), about a quarter of what a relayed broadcast allocates.
+                .protocolVersion(ProtocolVersion.RESP2)
                 .socketOptions(SocketOptions.builder()
                         .connectTimeout(Duration.ofMillis(config.connectTimeoutMillis())).build());
         if (config.tlsToData()) {

@@ -3,6 +3,7 @@ package io.echostack.echo.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.echostack.events.broadcast.BroadcastMessage;
+import io.echostack.events.json.Json;
 import org.junit.jupiter.api.Test;
 
 class BroadcasterEncodingTest {
@@ -29,5 +30,16 @@ class BroadcasterEncodingTest {
     void escapesEventAndChannelAndCopiesAnyJsonValueAsData() {
         assertThat(Broadcaster.encode("App\\Events\\X", "c\"1", "[1,\"two\"]"))
                 .isEqualTo("2[\"App\\\\Events\\\\X\",\"c\\\"1\",[1,\"two\"]]");
+    }
+
+    /** Event and channel names are escaped as Jackson's generator escapes strings (what this encoder used before). */
+    @Test
+    void escapesNamesAsJacksonsGeneratorDoes() throws Exception {
+        for (String name : new String[] {"plain", "new\nline\ttab\u0001\u001f\b\f\r", "quote\" back\\slash /",
+                "é海\u2028\uD83D\uDE00", ""}) {
+            String arrayOfNames = Json.mapper().writeValueAsString(new String[] {name, name});
+            assertThat(Broadcaster.encode(name, name, "0"))
+                    .isEqualTo("2" + arrayOfNames.substring(0, arrayOfNames.length() - 1) + ",0]");
+        }
     }
 }
