@@ -98,6 +98,7 @@ public class WorkCommand implements Callable<Integer> {
         }
         worker.start(options);
         StopSignals.onStop(worker::requestStop);
+        StopSignals.onPause(worker::pause);
         return worker.awaitTermination();
     }
 

@@ -330,6 +330,20 @@ class WorkerLoopTest {
         awaitEmpty("default");
     }
 
+    @Test
+    void takesNoJobWhilePausedAndResumes() throws Exception {
+        start(options().build());
+        worker.pause(true); // Laravel's SIGUSR2
+        Thread.sleep(200); // a consumer blocked on the queues ends its wait first (block_for 1 s), then idles
+
+        queue.push("default", job(13));
+        Thread.sleep(2500);
+        assertThat(queue.stats("default").pending()).as("paused: the job waits").isEqualTo(1);
+
+        worker.pause(false); // SIGCONT
+        assertThat(watch.nextJob()).isEqualTo(13);
+    }
+
     private WorkerOptions.Builder options() {
         return WorkerOptions.defaults("default").queues(QUEUES).sleep(Duration.ofMillis(50));
     }
