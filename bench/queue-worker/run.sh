@@ -16,6 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 JOBS=${1:-50000}
 JAR=${JAR:-queue-worker/target/quarkus-app/quarkus-run.jar}  # JAR=... compares another build
+# the worker runs --quiet (no line per job), as Laravel's below; WORKER_QUIET= for a build older than that option
 OUT=bench/queue-worker/out
 [ -f "$JAR" ] || { echo "build first: ./mvnw -B -pl queue-worker -am package -DskipTests" >&2; exit 1; }
 if ! command -v redis-server >/dev/null || ! command -v redis-benchmark >/dev/null; then
@@ -61,7 +62,7 @@ for c in ${CONCURRENCY:-1 2 4 8}; do
   read -r worker_cpu steady_cpu steady_jobs warm_cpu warm_jobs < <(QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$PORT" \
     QUARKUS_FLYWAY_MIGRATE_AT_START=false QUARKUS_HTTP_PORT=0 \
     bench/queue-worker/steady_cpu.py "$PORT" laravel_database_queues:bench "$OUT/worker-c$c.log" -- \
-    java ${WORKER_JAVA_OPTS:-} -jar "$JAR" queue:work --queue=bench --concurrency="$c" --stop-when-empty)
+    java ${WORKER_JAVA_OPTS:-} -jar "$JAR" queue:work --queue=bench --concurrency="$c" --stop-when-empty ${WORKER_QUIET---quiet})
   after=$(redis_cpu)
   rate=$(grep -o '([0-9]* jobs/s)' "$OUT/worker-c$c.log" | tr -dc '0-9')
   left=$(redis-cli -p "$PORT" llen laravel_database_queues:bench)

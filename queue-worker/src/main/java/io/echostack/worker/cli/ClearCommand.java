@@ -21,6 +21,10 @@ public class ClearCommand implements Callable<Integer> {
     @Option(names = "--queue", description = "The queue to clear (default: echo.worker.queue's first)")
     String queue;
 
+    /** Laravel asks for confirmation in production unless {@code --force}; scripts pass it, so it is accepted. */
+    @Option(names = "--force", description = "Accepted for Laravel compatibility (no confirmation is asked)")
+    boolean force;
+
     @Spec
     CommandSpec spec;
 

@@ -12,7 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code queue:failed}: lists failed jobs as artisan does (ID, connection, queue, class, failed at, reason). */
+/**
+ * {@code queue:failed}: lists failed jobs as Laravel 8's artisan does, newest first (ID, connection, queue, class,
+ * failed at), plus the exception's first line.
+ */
 @Command(name = "queue:failed", mixinStandardHelpOptions = true, description = "List all of the failed queue jobs.")
 public class FailedCommand implements Callable<Integer> {
     private static final DateTimeFormatter FAILED_AT =
@@ -29,12 +32,13 @@ public class FailedCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<FailedJob> jobs = store.all();
         if (jobs.isEmpty()) {
-            out.println("No failed jobs found.");
+            out.println("No failed jobs!");
             out.flush();
             return 0;
         }
         TextTable table = new TextTable("ID", "Connection", "Queue", "Class", "Failed At", "Exception");
-        for (FailedJob job : jobs) {
+        for (int i = jobs.size() - 1; i >= 0; i--) { // Laravel lists newest first
+            FailedJob job = jobs.get(i);
             table.row(job.uuid(), job.connection(), job.queue(), job.displayName(), FAILED_AT.format(job.failedAt()),
                     abbreviate(job.reason(), 100));
         }

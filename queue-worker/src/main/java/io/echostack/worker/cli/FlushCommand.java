@@ -28,7 +28,7 @@ public class FlushCommand implements Callable<Integer> {
         }
         int deleted = store.flush(hours);
         spec.commandLine().getOut().println(hours == null
-                ? "All failed jobs deleted successfully! (" + deleted + ")"
+                ? "All failed jobs deleted successfully!" // Laravel 8's line, exactly
                 : "All jobs that failed more than " + hours + " hours ago have been deleted successfully! ("
                         + deleted + ")");
         spec.commandLine().getOut().flush();

@@ -16,6 +16,9 @@ import picocli.CommandLine;
 @QuarkusMain
 public final class Main {
     static final String HTTP_ENABLED = "quarkus.http.host-enabled";
+    /** For the short commands: stdout holds their output only, as artisan's (no banner, no start-up INFO lines). */
+    private static final String[][] QUIET_COMMAND = {{"quarkus.banner.enabled", "QUARKUS_BANNER_ENABLED", "false"},
+            {"quarkus.log.level", "QUARKUS_LOG_LEVEL", "WARN"}};
 
     private Main() {
     }
@@ -26,10 +29,19 @@ public final class Main {
         }
         if (args.length == 0 || !args[0].startsWith("queue:") || args[0].equals(WorkCommand.NAME)) {
             StopSignals.install();
-        } else if (System.getProperty(HTTP_ENABLED) == null && System.getenv("QUARKUS_HTTP_HOST_ENABLED") == null) {
-            System.setProperty(HTTP_ENABLED, "false");
+        } else {
+            setUnlessGiven(HTTP_ENABLED, "QUARKUS_HTTP_HOST_ENABLED", "false");
+            for (String[] setting : QUIET_COMMAND) {
+                setUnlessGiven(setting[0], setting[1], setting[2]);
+            }
         }
         Quarkus.run(Artisan.class, args);
+    }
+
+    private static void setUnlessGiven(String property, String env, String value) {
+        if (System.getProperty(property) == null && System.getenv(env) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     /** Usage or version asked for anywhere on the command line: printed by picocli alone, without Quarkus. */

@@ -5,9 +5,12 @@ import io.echostack.worker.failed.FailedJobRetry;
 import io.echostack.worker.failed.FailedJobStore;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,12 +20,16 @@ import picocli.CommandLine.Spec;
 /** {@code queue:retry {id…|all} [--queue=]}: pushes failed jobs back onto their own queue, attempts reset. */
 @Command(name = "queue:retry", mixinStandardHelpOptions = true, description = "Retry a failed queue job.")
 public class RetryCommand implements Callable<Integer> {
+    private static final Pattern RANGE = Pattern.compile("([0-9]{1,18})-([0-9]{1,18})");
 
     @Parameters(arity = "0..*", paramLabel = "id", description = "Failed job uuids (or row ids), or 'all'")
     List<String> ids = List.of();
 
     @Option(names = "--queue", description = "Retry every failed job of this queue")
     String queue;
+
+    @Option(names = "--range", description = "Row ids to retry, e.g. 1-5 (Laravel's option; repeatable)")
+    List<String> ranges = List.of();
 
     @Spec
     CommandSpec spec;
@@ -38,7 +45,9 @@ public class RetryCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> targets = targets();
-        if (targets.isEmpty()) {
+        if (targets.isEmpty() && queue != null) {
+            err.println("Unable to find failed jobs for queue [" + queue + "]."); // Laravel 8's line
+        } else if (targets.isEmpty()) {
             out.println("No retryable jobs found.");
         }
         int problems = 0;
@@ -69,6 +78,16 @@ public class RetryCommand implements Callable<Integer> {
         if (ids.contains("all")) {
             return store.all().stream().map(FailedJob::uuid).toList();
         }
-        return ids;
+        List<String> targets = new ArrayList<>(ids);
+        for (String range : ranges) { // Laravel ignores what is not "first-last"
+            Matcher bounds = RANGE.matcher(range);
+            if (bounds.matches()) {
+                long first = Long.parseLong(bounds.group(1));
+                long last = Long.parseLong(bounds.group(2));
+                store.all().stream().filter(job -> job.id() >= first && job.id() <= last)
+                        .forEach(job -> targets.add(job.uuid()));
+            }
+        }
+        return targets.stream().distinct().toList();
     }
 }

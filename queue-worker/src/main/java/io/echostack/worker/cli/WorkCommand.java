@@ -11,17 +11,40 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code queue:work}: Laravel's worker options; anything not given comes from {@code echo.worker.*} config. */
+/**
+ * {@code queue:work}: Laravel's worker options; anything not given comes from {@code echo.worker.*} config. Laravel's
+ * whole command line is accepted, so a supervisor's {@code queue:work redis --tries=3 --force} runs unchanged.
+ */
 @Command(name = WorkCommand.NAME, mixinStandardHelpOptions = true,
         description = "Start processing jobs on the queue as a daemon.")
 public class WorkCommand implements Callable<Integer> {
     private static final Logger LOG = Logger.getLogger(WorkCommand.class);
     static final String NAME = "queue:work";
 
+    @Parameters(arity = "0..1", paramLabel = "connection",
+            description = "The queue connection (Laravel's argument): only this worker's, e.g. redis")
+    String connection;
+
     @Option(names = "--queue", description = "The queues to work, highest priority first, e.g. high,default")
     String queue;
+
+    @Option(names = "--delay", description = "Deprecated alias of --backoff (Laravel)")
+    String delay;
+
+    @Option(names = {"-q", "--quiet"}, description = "Do not print Laravel's Processing/Processed/Failed line per job")
+    boolean quiet;
+
+    @Option(names = "--name", description = "The worker's name (Laravel's; accepted, unused)")
+    String name;
+
+    @Option(names = "--force", description = "Run even in maintenance mode (Laravel's; there is none here: accepted)")
+    boolean force;
+
+    @Option(names = "--daemon", description = "Deprecated (Laravel's; accepted)")
+    boolean daemon;
 
     @Option(names = "--concurrency", description = "Consumer threads in this process")
     Integer concurrency;
@@ -75,12 +98,15 @@ public class WorkCommand implements Callable<Integer> {
         }
         worker.start(options);
         StopSignals.onStop(worker::requestStop);
+        StopSignals.onPause(worker::pause);
         return worker.awaitTermination();
     }
 
     WorkerOptions options() {
         try {
-            WorkerOptions.Builder options = WorkerOptions.from(config).builder().stopWhenEmpty(stopWhenEmpty);
+            QueueNames.checkConnection(connection, config.worker().connection());
+            WorkerOptions.Builder options = WorkerOptions.from(config).builder().stopWhenEmpty(stopWhenEmpty)
+                    .quiet(quiet);
             if (queue != null) {
                 options.queues(WorkerOptions.parseQueues(queue));
             }
@@ -93,8 +119,8 @@ public class WorkCommand implements Callable<Integer> {
             if (tries != null) {
                 options.tries(tries);
             }
-            if (backoff != null) {
-                options.backoff(backoff);
+            if (backoff != null || delay != null) {
+                options.backoff(backoff != null ? backoff : delay);
             }
             if (timeout != null) {
                 options.timeout(timeout);

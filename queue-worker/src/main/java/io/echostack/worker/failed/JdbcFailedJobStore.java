@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +23,15 @@ import javax.sql.DataSource;
  * gets a fresh uuid, as does a second failure of the same job.
  */
 public class JdbcFailedJobStore implements FailedJobStore {
+    /**
+     * {@code failed_at} is a timestamp without time zone holding UTC, as Laravel writes it ({@code Date::now()} in the
+     * app's timezone, UTC in the skeleton). A bare CURRENT_TIMESTAMP would store the session's local time, which the
+     * JDBC driver sets to the JVM's timezone: hours off for Laravel's tools on a host not in UTC. Truncated to the
+     * second as Laravel formats it (the TIMESTAMP(0) column would round up to half a second later).
+     */
+    private static final String NOW_UTC = "date_trunc('second', CURRENT_TIMESTAMP AT TIME ZONE 'UTC')";
     private static final String INSERT = "INSERT INTO failed_jobs (uuid, connection, queue, payload, exception, failed_at)"
-            + " VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP) ON CONFLICT (uuid) DO NOTHING";
+            + " VALUES (?, ?, ?, ?, ?, " + NOW_UTC + ") ON CONFLICT (uuid) DO NOTHING";
 
     private static final String SELECT = "SELECT id, uuid, connection, queue, payload, exception, failed_at"
             + " FROM failed_jobs";
@@ -69,8 +78,7 @@ public class JdbcFailedJobStore implements FailedJobStore {
         if (hours == null) {
             return update("DELETE FROM failed_jobs");
         }
-        return update("DELETE FROM failed_jobs WHERE failed_at <= CURRENT_TIMESTAMP - make_interval(hours => ?)",
-                hours);
+        return update("DELETE FROM failed_jobs WHERE failed_at <= " + NOW_UTC + " - make_interval(hours => ?)", hours);
     }
 
     /** The numeric id of Laravel's {@code database} provider, accepted beside uuids. */
@@ -85,7 +93,8 @@ public class JdbcFailedJobStore implements FailedJobStore {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     jobs.add(new FailedJob(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                            rows.getString(5), rows.getString(6), rows.getTimestamp(7).toInstant()));
+                            rows.getString(5), rows.getString(6),
+                            rows.getObject(7, LocalDateTime.class).toInstant(ZoneOffset.UTC)));
                 }
             }
             return jobs;

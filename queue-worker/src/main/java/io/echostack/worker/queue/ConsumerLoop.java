@@ -2,6 +2,7 @@ package io.echostack.worker.queue;
 
 import io.echostack.events.queue.RedisQueue;
 import io.echostack.events.queue.ReservedJob;
+import java.time.Duration;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -13,6 +14,7 @@ import org.jboss.logging.Logger;
  */
 final class ConsumerLoop implements Runnable {
     private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
+    private static final Duration PAUSED_SLEEP = Duration.ofSeconds(1);
 
     private final RedisQueue queue;
     private final JobProcessor processor;
@@ -42,7 +44,9 @@ final class ConsumerLoop implements Runnable {
     public void run() {
         while (!state.stopping()) {
             try {
-                if (!workOnce()) {
+                if (state.paused()) { // Laravel's pauseWorker: sleep (at least 1 s), then the stop checks
+                    state.idle(options.sleep().compareTo(PAUSED_SLEEP) > 0 ? options.sleep() : PAUSED_SLEEP);
+                } else if (!workOnce()) {
                     if (options.stopWhenEmpty()) {
                         state.stop(StopReason.EMPTY);
                         break;

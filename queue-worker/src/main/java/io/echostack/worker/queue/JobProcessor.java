@@ -28,10 +28,18 @@ public class JobProcessor {
     private final JobMetrics metrics;
     private final Clock clock;
     private final Duration redisTimeout;
+    private final JobLines lines;
 
     /** @param redisTimeout the limit of one Redis call; a job timeout only matters when it is shorter */
     public JobProcessor(BroadcastJobHandler handler, RedisQueue queue, FailedJobStore failedJobs, JobMetrics metrics,
                         Clock clock, Duration redisTimeout) {
+        this(handler, queue, failedJobs, metrics, clock, redisTimeout, JobLines.toStandardOutput(clock));
+    }
+
+    /** @param lines where Laravel's per-job lines go (unless {@code --quiet}) */
+    public JobProcessor(BroadcastJobHandler handler, RedisQueue queue, FailedJobStore failedJobs, JobMetrics metrics,
+                        Clock clock, Duration redisTimeout, JobLines lines) {
+        this.lines = lines;
         this.handler = handler;
         this.queue = queue;
         this.failedJobs = failedJobs;
@@ -49,8 +57,15 @@ public class JobProcessor {
      * shortest of their limits), then each gets Laravel's outcome on its own. Jobs that cannot run fail first.
      */
     public void process(List<ReservedJob> jobs, WorkerOptions options) {
-        List<Attempt> runnable = new ArrayList<>(jobs.size());
+        List<Popped> popped = new ArrayList<>(jobs.size());
         for (ReservedJob job : jobs) {
+            popped.add(Popped.read(job));
+        }
+        if (!options.quiet()) {
+            lines.processing(popped.stream().map(Popped::envelope).toList());
+        }
+        List<Attempt> runnable = new ArrayList<>(jobs.size());
+        for (Popped job : popped) {
             Attempt attempt = prepare(job, options);
             if (attempt != null) {
                 runnable.add(attempt);
@@ -75,21 +90,23 @@ public class JobProcessor {
         for (Attempt attempt : runnable) {
             metrics.processed(attempt.job().queue()); // the handler's script deleted it with the publish
         }
+        if (!options.quiet()) {
+            lines.processed(runnable.stream().map(Attempt::envelope).toList());
+        }
     }
 
     /** @return null when the job cannot run and was failed */
-    private Attempt prepare(ReservedJob job, WorkerOptions options) {
-        JobEnvelope envelope;
+    private Attempt prepare(Popped popped, WorkerOptions options) {
+        ReservedJob job = popped.job();
+        JobEnvelope envelope = popped.envelope();
         BroadcastJob broadcast;
-        try {
-            envelope = job.envelope();
-        } catch (MalformedPayloadException e) {
-            fail(job, e, options);
+        if (envelope == null) {
+            fail(job, null, popped.unreadable(), options);
             return null;
         }
         int maxTries = envelope.maxTries != null ? envelope.maxTries : options.tries();
         if (alreadyExceeded(envelope, maxTries)) {
-            fail(job, new MaxAttemptsExceededException(name(envelope)), options);
+            fail(job, envelope, new MaxAttemptsExceededException(name(envelope)), options);
             return null;
         }
         if (envelope.createdAt != null) {
@@ -98,7 +115,7 @@ public class JobProcessor {
         try {
             broadcast = BroadcastJobHandler.broadcast(envelope);
         } catch (MalformedPayloadException e) {
-            fail(job, e, options); // retrying cannot help a job we cannot run
+            fail(job, envelope, e, options); // retrying cannot help a job we cannot run
             return null;
         }
         int timeout = envelope.timeout != null && envelope.timeout > 0 ? envelope.timeout : options.timeout();
@@ -135,7 +152,7 @@ public class JobProcessor {
     private void retryOrFail(ReservedJob job, JobEnvelope envelope, int maxTries, RuntimeException error,
                              WorkerOptions options) {
         if (outOfAttempts(envelope, maxTries) || exceptionsReachMax(envelope)) {
-            fail(job, error, options);
+            fail(job, envelope, error, options);
             return;
         }
         long delay = Backoff.seconds(envelope.backoff, options.backoff(), envelope.attempts);
@@ -152,13 +169,14 @@ public class JobProcessor {
     }
 
     /**
-     * Laravel on timeout: fail the job if this was its last attempt or it says {@code failOnTimeout}; otherwise it
-     * stays reserved and runs again after {@code retry_after} (Laravel's worker kills itself here; ours goes on).
+     * Laravel on timeout: fail the job if this was its last attempt, if the timeout is its {@code maxExceptions}-th
+     * exception (Laravel 8 counts timeouts there too) or it says {@code failOnTimeout}; otherwise it stays reserved
+     * and runs again after {@code retry_after} (Laravel's worker kills itself here; ours goes on).
      */
     private void timedOut(ReservedJob job, JobEnvelope envelope, int maxTries, TimeoutExceededException error,
                           WorkerOptions options) {
-        if (envelope.failOnTimeout || outOfAttempts(envelope, maxTries)) {
-            fail(job, error, options);
+        if (outOfAttempts(envelope, maxTries) || exceptionsReachMax(envelope) || envelope.failOnTimeout) {
+            fail(job, envelope, error, options);
             return;
         }
         metrics.timedOut(job.queue());
@@ -167,11 +185,25 @@ public class JobProcessor {
     }
 
     /** Record first: if PostgreSQL is down the reservation stays, expires, and the job fails again later. */
-    private void fail(ReservedJob job, Exception error, WorkerOptions options) {
+    private void fail(ReservedJob job, JobEnvelope envelope, Exception error, WorkerOptions options) {
         failedJobs.record(options.connection(), job.queue(), job.raw(), error);
         queue.deleteFailed(job);
         metrics.failed(job.queue());
+        if (!options.quiet()) {
+            lines.failed(envelope);
+        }
         LOG.errorf("Job on queue %s failed and was recorded in failed_jobs: %s", job.queue(), error.getMessage());
+    }
+
+    /** A reserved job and its parsed payload, or why the payload cannot be read. */
+    private record Popped(ReservedJob job, JobEnvelope envelope, MalformedPayloadException unreadable) {
+        static Popped read(ReservedJob job) {
+            try {
+                return new Popped(job, job.envelope(), null);
+            } catch (MalformedPayloadException e) {
+                return new Popped(job, null, e);
+            }
+        }
     }
 
     private static boolean isTimeout(Throwable error) {

@@ -67,6 +67,17 @@ public class Worker {
         }
     }
 
+    /** Laravel's SIGUSR2 / SIGCONT: while paused the consumers take no job (the jobs in hand finish). */
+    public void pause(boolean pause) {
+        WorkerState running;
+        synchronized (this) {
+            running = state;
+        }
+        if (running != null) {
+            running.pause(pause);
+        }
+    }
+
     /** Asks every consumer to end after its job in hand and waits for them, at most the job timeout. */
     public void stop() {
         WorkerState running;

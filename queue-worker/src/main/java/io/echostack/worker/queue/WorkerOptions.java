@@ -21,10 +21,11 @@ import java.util.List;
  * @param memoryMb      stop (exit 12) when the heap still in use after GC reaches this; 0 = no limit
  * @param stopWhenEmpty stop as soon as a poll finds nothing
  * @param rest          pause after each job (Laravel's {@code --rest}); non-zero also means one job per pop call
+ * @param quiet         no per-job lines ({@code --quiet}); otherwise Laravel's Processing/Processed/Failed lines
  */
 public record WorkerOptions(String connection, List<String> queues, int concurrency, Duration sleep, Duration blockFor,
                             int tries, String backoff, int timeout, Integer retryAfter, int maxJobs, Duration maxTime,
-                            int memoryMb, boolean stopWhenEmpty, Duration rest) {
+                            int memoryMb, boolean stopWhenEmpty, Duration rest, boolean quiet) {
 
     public WorkerOptions {
         queues = List.copyOf(queues);
@@ -46,7 +47,7 @@ public record WorkerOptions(String connection, List<String> queues, int concurre
         return new WorkerOptions(worker.connection(), parseQueues(worker.queue()), worker.concurrency(), worker.sleep(),
                 worker.blockFor(), worker.tries(), worker.backoff(), worker.timeout(),
                 worker.retryAfter() > 0 ? worker.retryAfter() : null, worker.maxJobs(), worker.maxTime(),
-                worker.memory(), false, worker.rest());
+                worker.memory(), false, worker.rest(), false);
     }
 
     /** {@code "high, default"} → [high, default]. */
@@ -57,7 +58,7 @@ public record WorkerOptions(String connection, List<String> queues, int concurre
     /** Defaults for one queue, as {@code echo.worker.*} ships them; tests and tools adjust with {@link #builder()}. */
     public static Builder defaults(String queue) {
         return new WorkerOptions("redis", List.of(queue), 1, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, "0", 60,
-                90, 0, Duration.ZERO, 128, false, Duration.ZERO).builder();
+                90, 0, Duration.ZERO, 128, false, Duration.ZERO, false).builder();
     }
 
     public Builder builder() {
@@ -80,6 +81,7 @@ public record WorkerOptions(String connection, List<String> queues, int concurre
         private int memoryMb;
         private boolean stopWhenEmpty;
         private Duration rest;
+        private boolean quiet;
 
         private Builder(WorkerOptions o) {
             connection = o.connection;
@@ -96,6 +98,7 @@ public record WorkerOptions(String connection, List<String> queues, int concurre
             memoryMb = o.memoryMb;
             stopWhenEmpty = o.stopWhenEmpty;
             rest = o.rest;
+            quiet = o.quiet;
         }
 
         public Builder queues(List<String> value) { queues = value; return this; }
@@ -111,10 +114,11 @@ public record WorkerOptions(String connection, List<String> queues, int concurre
         public Builder memoryMb(int value) { memoryMb = value; return this; }
         public Builder stopWhenEmpty(boolean value) { stopWhenEmpty = value; return this; }
         public Builder rest(Duration value) { rest = value; return this; }
+        public Builder quiet(boolean value) { quiet = value; return this; }
 
         public WorkerOptions build() {
             return new WorkerOptions(connection, queues, concurrency, sleep, blockFor, tries, backoff, timeout,
-                    retryAfter, maxJobs, maxTime, memoryMb, stopWhenEmpty, rest);
+                    retryAfter, maxJobs, maxTime, memoryMb, stopWhenEmpty, rest, quiet);
         }
     }
 }

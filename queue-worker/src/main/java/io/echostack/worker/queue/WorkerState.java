@@ -28,6 +28,7 @@ final class WorkerState {
     private final AtomicLong jobPermits;
     private final AtomicLong lastMemoryCheck = new AtomicLong();
     private final AtomicLong jobsRun = new AtomicLong();
+    private volatile boolean paused;
 
     WorkerState(WorkerOptions options, Clock clock) {
         this.options = options;
@@ -48,6 +49,15 @@ final class WorkerState {
 
     StopReason reason() {
         return reason.get();
+    }
+
+    /** Laravel's SIGUSR2 (pause: no job is taken) and SIGCONT (resume). */
+    void pause(boolean pause) {
+        paused = pause;
+    }
+
+    boolean paused() {
+        return paused;
     }
 
     /**

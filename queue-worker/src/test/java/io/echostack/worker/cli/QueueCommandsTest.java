@@ -53,13 +53,16 @@ class QueueCommandsTest {
     @Test
     void failedListsEachJobWithItsClassAndReason() {
         assertThat(run("queue:failed")).isZero();
-        assertThat(out.toString()).contains("No failed jobs found.");
+        assertThat(out.toString()).isEqualTo("No failed jobs!\n"); // Laravel 8's line
 
-        String uuid = fail("default", job(1, 3), new IllegalStateException("Redis connection lost"));
+        String older = fail("default", job(1, 3), new IllegalStateException("Redis connection lost"));
+        String newer = fail("high", job(2, 1), new IllegalStateException("boom"));
 
         assertThat(run("queue:failed")).isZero();
-        assertThat(out.toString()).contains("| ID ", "| Class ", uuid, "| redis ", "| default ", "backend_poster",
+        assertThat(out.toString()).contains("| ID ", "| Class ", older, "| redis ", "| default ", "backend_poster",
                 "java.lang.IllegalStateException: Redis connection lost");
+        assertThat(out.toString().indexOf(newer)).as("newest first, as Laravel lists them")
+                .isLessThan(out.toString().indexOf(older));
     }
 
     @Test
@@ -102,6 +105,21 @@ class QueueCommandsTest {
 
         assertThat(run("queue:retry", "no-such-id")).isEqualTo(1);
         assertThat(err.toString()).contains("Unable to find failed job with ID [no-such-id].");
+        assertThat(run("queue:retry", "--queue=emails")).isZero();
+        assertThat(err.toString()).contains("Unable to find failed jobs for queue [emails]."); // Laravel 8's line
+    }
+
+    @Test
+    void retryTakesLaravelsRangesOfRowIds() {
+        fail("default", job(1, 1), new IllegalStateException("boom"));
+        fail("default", job(2, 1), new IllegalStateException("boom"));
+        String third = fail("default", job(3, 1), new IllegalStateException("boom"));
+        long firstId = store.all().get(0).id();
+
+        assertThat(run("queue:retry", "--range=" + firstId + "-" + (firstId + 1), "--range=junk")).isZero();
+
+        assertThat(queue.stats("default").pending()).isEqualTo(2);
+        assertThat(store.all()).extracting(FailedJob::uuid).containsExactly(third);
     }
 
     @Test
@@ -140,9 +158,10 @@ class QueueCommandsTest {
 
         assertThat(run("queue:flush", "--hours=2")).isZero();
         assertThat(store.all()).extracting(FailedJob::uuid).containsExactly(recent);
+        out.getBuffer().setLength(0);
         assertThat(run("queue:flush")).isZero();
         assertThat(store.all()).isEmpty();
-        assertThat(out.toString()).contains("All failed jobs deleted successfully!");
+        assertThat(out.toString()).isEqualTo("All failed jobs deleted successfully!\n"); // Laravel 8's line
     }
 
     @Test
@@ -151,7 +170,7 @@ class QueueCommandsTest {
         queue.later("emails", 60, job(2, 0));
         queue.push("default", job(3, 0));
 
-        assertThat(run("queue:clear", "--queue=emails")).isZero();
+        assertThat(run("queue:clear", "redis", "--queue=emails", "--force")).as("Laravel's command line").isZero();
 
         assertThat(out.toString()).contains("Cleared 2 jobs from the [emails] queue");
         assertThat(queue.size("emails")).isZero();

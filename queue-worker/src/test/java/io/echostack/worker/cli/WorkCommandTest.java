@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.echostack.events.json.Json;
 import io.echostack.events.queue.BroadcastJob;
+import io.echostack.events.queue.JobEnvelope;
 import io.echostack.testsupport.TestRedis;
 import io.echostack.worker.ServersResource;
 import io.lettuce.core.RedisClient;
@@ -65,6 +66,47 @@ class WorkCommandTest {
         } finally {
             client.shutdown();
         }
+    }
+
+    @Test
+    void takesLaravelsCommandLineAndPrintsLaravelsLinePerJob(QuarkusMainLauncher launcher) {
+        String ready = "laravel_database_queues:cli-laravel";
+        RedisClient client = RedisClient.create(TestRedis.get().url());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            RedisCommands<String, String> redis = connection.sync();
+            redis.del(ready, ready + ":notify", ready + ":reserved");
+            JobEnvelope job = new BroadcastJob(List.of("poster_room"), "backend_poster",
+                    Json.mapper().createObjectNode().put("n", 1), null).toEnvelope(Instant.now());
+            redis.rpush(ready, job.toJson());
+
+            // a supervisor's Laravel command line, unchanged
+            LaunchResult result = launcher.launch("queue:work", "redis", "--queue=cli-laravel", "--stop-when-empty",
+                    "--sleep=0.1", "--tries=3", "--delay=0", "--force", "--daemon", "--name=default");
+
+            assertThat(result.exitCode()).isZero();
+            assertThat(redis.llen(ready)).isZero();
+            assertThat(result.getOutput())
+                    .containsPattern("(?m)^\\[\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d]\\[" + job.id
+                            + "] Processing: backend_poster$")
+                    .containsPattern("(?m)^\\[[-0-9 :]{19}]\\[" + job.id + "] Processed:  backend_poster$");
+
+            redis.rpush(ready, job.toJson());
+            LaunchResult quiet = launcher.launch("queue:work", "redis", "--queue=cli-laravel", "--stop-when-empty",
+                    "--quiet");
+            assertThat(quiet.exitCode()).isZero();
+            assertThat(redis.llen(ready)).isZero();
+            assertThat(quiet.getOutput()).doesNotContain("Processing:", "Processed:");
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    @Test
+    void refusesAnotherConnection(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("queue:work", "sqs", "--queue=cli-sqs");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.getErrorOutput()).contains("unknown queue connection [sqs]");
     }
 
     @Test

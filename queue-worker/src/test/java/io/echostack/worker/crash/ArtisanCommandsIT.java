@@ -35,6 +35,8 @@ class ArtisanCommandsIT {
 
             assertThat(command.awaitExit(Duration.ofSeconds(60))).as("exit status: %s", command.log()).isZero();
             assertThat(command.log()).contains("[redis] artisan-it").doesNotContain("in use");
+            // only the command's own output, as artisan prints it: no Quarkus banner, no start-up INFO lines
+            assertThat(command.log()).startsWith("+---").doesNotContain("INFO");
         }
     }
 

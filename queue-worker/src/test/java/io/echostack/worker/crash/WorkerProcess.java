@@ -55,6 +55,14 @@ final class WorkerProcess {
         return false;
     }
 
+    /** Sends a signal by name ({@code USR2}, {@code CONT}, …) with kill(1). */
+    void signal(String name) throws IOException, InterruptedException {
+        int status = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (status != 0) {
+            throw new IOException("kill -" + name + " exited " + status);
+        }
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

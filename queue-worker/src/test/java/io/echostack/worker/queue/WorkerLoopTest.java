@@ -19,6 +19,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.redis.client.Redis;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -61,6 +64,7 @@ class WorkerLoopTest {
 
     private RedisWatch watch;
     private Worker worker;
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -283,6 +287,11 @@ class WorkerLoopTest {
         awaitEmpty("default");
         assertThat(failedJobs()).singleElement().asString()
                 .startsWith(MaxAttemptsExceededException.class.getName());
+        // Laravel's lines: both started, one processed, one failed (status padded to 11 characters)
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .containsPattern("(?m)^\\[[-0-9 :]{19}]\\[" + expired.id + "] Processing: loop_event$")
+                .containsPattern("(?m)^\\[[-0-9 :]{19}]\\[" + expired.id + "] Failed:     loop_event$")
+                .containsPattern("(?m)^\\[[-0-9 :]{19}]\\[" + manyAttempts.id + "] Processed:  loop_event$");
     }
 
     @Test
@@ -301,6 +310,40 @@ class WorkerLoopTest {
         awaitEmpty("default");
     }
 
+    @Test
+    void aTimeoutCountsTowardsMaxExceptionsAsInLaravel8() throws Exception {
+        UnaryOperator<ScriptExecutor> redisStalls = redis -> (script, keys, args) -> {
+            if (script == LuaScript.PUBLISH_DELETE) {
+                busyRedisFor(Duration.ofMillis(2500));
+            }
+            return redis.run(script, keys, args);
+        };
+        JobEnvelope envelope = RedisWatch.broadcast(12).toEnvelope(Instant.now());
+        envelope.maxTries = 5;
+        envelope.maxExceptions = 1;
+        queue.push("default", envelope.toJson());
+        start(options().timeout(1).build(), redisStalls);
+
+        // attempts remain, but its first exception (the timeout) is its maxExceptions-th: failed, not left reserved
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(failedJobs()).singleElement().asString()
+                .startsWith(TimeoutExceededException.class.getName() + ": loop_event has timed out."));
+        awaitEmpty("default");
+    }
+
+    @Test
+    void takesNoJobWhilePausedAndResumes() throws Exception {
+        start(options().build());
+        worker.pause(true); // Laravel's SIGUSR2
+        Thread.sleep(200); // a consumer blocked on the queues ends its wait first (block_for 1 s), then idles
+
+        queue.push("default", job(13));
+        Thread.sleep(2500);
+        assertThat(queue.stats("default").pending()).as("paused: the job waits").isEqualTo(1);
+
+        worker.pause(false); // SIGCONT
+        assertThat(watch.nextJob()).isEqualTo(13);
+    }
+
     private WorkerOptions.Builder options() {
         return WorkerOptions.defaults("default").queues(QUEUES).sleep(Duration.ofMillis(50));
     }
@@ -310,7 +353,8 @@ class WorkerLoopTest {
         JobProcessor processor = new JobProcessor(new BroadcastJobHandler(limit -> new RedisQueue(
                 around.apply(executor.withTimeout(limit)), RedisPrefix.LARAVEL_DEFAULT)),
                 new RedisQueue(around.apply(executor), RedisPrefix.LARAVEL_DEFAULT), failedJobStore,
-                new JobMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), Duration.ofSeconds(5));
+                new JobMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), Duration.ofSeconds(5),
+                new JobLines(() -> new PrintStream(printed, true, StandardCharsets.UTF_8), Clock.systemUTC()));
         worker = new Worker(queue, processor, new JobMetrics(new SimpleMeterRegistry()),
                 new VertxListWait(vertxRedis, Duration.ofSeconds(5))::await, Clock.systemUTC());
         worker.start(options);

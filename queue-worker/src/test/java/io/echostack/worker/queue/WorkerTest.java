@@ -144,6 +144,21 @@ class WorkerTest {
     }
 
     @Test
+    void aBroadcastToNoChannelsSucceedsWithoutPublishingAsInLaravel() throws Exception {
+        // what a PHP producer's json_encode writes for an event with no channels and an empty payload
+        var envelope = posterJob(null).toEnvelope(Instant.now());
+        envelope.data = new io.echostack.events.queue.JobData(BroadcastJob.COMMAND_NAME,
+                "{\"channels\":[],\"event\":\"backend_poster\",\"data\":[],\"socket\":null}");
+        queue.push(QUEUE, envelope.toJson());
+        queue.push(QUEUE, posterJob(null).toEnvelope(Instant.now()).toJson());
+
+        assertThat(nextMessage()).contains("backend_poster"); // the second job: the first sent nothing
+        awaitQueueDrained();
+        assertThat(published.poll(200, TimeUnit.MILLISECONDS)).isNull();
+        assertThat(failedJobs()).isEmpty();
+    }
+
+    @Test
     void recordsJobsItCannotRunInFailedJobsAndKeepsGoing() throws Exception {
         String laravelJob = fixtureLines("/laravel-8/queue-jobs.jsonl").get(0);
         String notJson = "this is not a job {";
@@ -204,7 +219,8 @@ class WorkerTest {
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0)[3]).isEqualTo(envelope);
         assertThat(rows.get(0)[4]).startsWith(MaxAttemptsExceededException.class.getName()
-                + ": backend_poster has been attempted too many times.");
+                + ": backend_poster has been attempted too many times or run too long. The job may have previously"
+                + " timed out.\n"); // Laravel 8's message, word for word
     }
 
     @Test

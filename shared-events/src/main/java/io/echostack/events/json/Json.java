@@ -6,12 +6,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.Map;
 
 /**
  * The one Jackson configuration of Echo Stack, and the two ways PHP's {@code json_encode} writes what we must match.
@@ -73,6 +75,31 @@ public final class Json {
         return out.toString();
     }
 
+    /**
+     * Writes a parsed JSON value as PHP's {@code json_encode} would write the same value decoded: as the tree, except
+     * floats in PHP's form ({@link PhpFloat}). For what RedisBroadcaster publishes, byte for byte.
+     */
+    public static void writePhpTree(JsonGenerator json, JsonNode node) throws IOException {
+        if (node.isFloatingPointNumber() && !node.isBigDecimal()) {
+            json.writeNumber(PhpFloat.format(node.doubleValue()));
+        } else if (node.isObject()) {
+            json.writeStartObject();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                json.writeFieldName(field.getKey());
+                writePhpTree(json, field.getValue());
+            }
+            json.writeEndObject();
+        } else if (node.isArray()) {
+            json.writeStartArray();
+            for (JsonNode item : node) {
+                writePhpTree(json, item);
+            }
+            json.writeEndArray();
+        } else {
+            json.writeTree(node);
+        }
+    }
+
     private static String write(ObjectWriter writer, Object value) {
         try {
             return writer.writeValueAsString(value);
@@ -89,7 +116,10 @@ public final class Json {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    /** PHP escapes {@code /} by default; non-ASCII only without {@code JSON_UNESCAPED_UNICODE}. */
+    /**
+     * PHP escapes {@code /} by default; non-ASCII only without {@code JSON_UNESCAPED_UNICODE}; control characters
+     * without a short form as {@code \}{@code u001f}, lowercase (Jackson writes {@code \}{@code u001F}).
+     */
     private static final class PhpEscapes extends CharacterEscapes {
         private static final SerializableString ESCAPED_SLASH = new SerializedString("\\/");
         private final int[] asciiEscapes;
@@ -99,6 +129,11 @@ public final class Json {
             this.escapeNonAscii = escapeNonAscii;
             this.asciiEscapes = standardAsciiEscapesForJSON();
             this.asciiEscapes['/'] = CharacterEscapes.ESCAPE_CUSTOM;
+            for (int ch = 0; ch < 0x20; ch++) {
+                if (asciiEscapes[ch] == CharacterEscapes.ESCAPE_STANDARD) { // those without \b \t \n \f \r
+                    asciiEscapes[ch] = CharacterEscapes.ESCAPE_CUSTOM;
+                }
+            }
         }
 
         @Override
@@ -110,6 +145,9 @@ public final class Json {
         public SerializableString getEscapeSequence(int ch) {
             if (ch == '/') {
                 return ESCAPED_SLASH;
+            }
+            if (ch < 0x20) {
+                return new SerializedString(unicodeEscape(ch));
             }
             if (escapeNonAscii && ch > 0x7F) {
                 return new SerializedString(unicodeEscape(ch));

@@ -66,7 +66,7 @@ public record BroadcastJob(List<String> channels, String event, ObjectNode data,
                     socketInData = true;
                 } else {
                     json.writeFieldName(field.getKey());
-                    json.writeTree(field.getValue());
+                    Json.writePhpTree(json, field.getValue());
                 }
             }
             if (!socketInData) {
@@ -114,8 +114,9 @@ public record BroadcastJob(List<String> channels, String event, ObjectNode data,
             throw new MalformedPayloadException("broadcast job data.command must be a JSON object");
         }
         JsonNode channels = root.get("channels");
-        if (channels == null || !channels.isArray() || channels.isEmpty()) {
-            throw new MalformedPayloadException("broadcast job needs a non-empty \"channels\" array");
+        // an empty list is valid: Laravel's broadcaster then publishes nothing and the job succeeds
+        if (channels == null || !channels.isArray()) {
+            throw new MalformedPayloadException("broadcast job needs a \"channels\" array");
         }
         List<String> names = new ArrayList<>();
         for (JsonNode channel : channels) {
@@ -129,6 +130,9 @@ public record BroadcastJob(List<String> channels, String event, ObjectNode data,
             throw new MalformedPayloadException("broadcast job needs a non-empty string \"event\"");
         }
         JsonNode data = root.get("data");
+        if (data != null && data.isArray() && data.isEmpty()) {
+            data = Json.mapper().createObjectNode(); // PHP's json_encode writes an empty payload array as []
+        }
         if (data == null || !data.isObject()) {
             throw new MalformedPayloadException("broadcast job \"data\" must be a JSON object");
         }

@@ -104,9 +104,9 @@ class BroadcastJobTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not json", "[]", "{\"event\":\"e\",\"data\":{}}", "{\"channels\":[],\"event\":\"e\",\"data\":{}}",
+    @ValueSource(strings = {"not json", "[]", "{\"event\":\"e\",\"data\":{}}", "{\"channels\":\"a\",\"event\":\"e\",\"data\":{}}",
             "{\"channels\":[1],\"event\":\"e\",\"data\":{}}", "{\"channels\":[\"a\"],\"data\":{}}",
-            "{\"channels\":[\"a\"],\"event\":\"e\",\"data\":[]}", "{\"channels\":[\"a\"],\"event\":\"e\",\"data\":{},\"socket\":1}"})
+            "{\"channels\":[\"a\"],\"event\":\"e\",\"data\":[1]}", "{\"channels\":[\"a\"],\"event\":\"e\",\"data\":{},\"socket\":1}"})
     void rejectsMalformedCommands(String command) {
         JobEnvelope envelope = new JobEnvelope();
         envelope.job = BroadcastJob.HANDLER;
@@ -114,5 +114,29 @@ class BroadcastJobTest {
         assertThatThrownBy(() -> BroadcastJob.fromEnvelope(envelope))
                 .isInstanceOf(MalformedPayloadException.class)
                 .hasMessageContaining("broadcast job");
+    }
+
+    @Test
+    void takesNoChannelsAndAnEmptyPhpArrayAsDataAsLaravelDoes() throws Exception {
+        JobEnvelope envelope = new JobEnvelope();
+        envelope.job = BroadcastJob.HANDLER;
+        envelope.data = new JobData(BroadcastJob.COMMAND_NAME, "{\"channels\":[],\"event\":\"e\",\"data\":[],\"socket\":null}");
+
+        BroadcastJob job = BroadcastJob.fromEnvelope(envelope);
+
+        assertThat(job.channels()).isEmpty();
+        assertThat(new String(job.messageJson(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"event\":\"e\",\"data\":{\"socket\":null},\"socket\":null}");
+    }
+
+    @Test
+    void publishesFloatsControlCharactersAndEmojiAsLaravelsWorkerDid() throws Exception {
+        List<String> capture = Fixtures.text("publish-worker-floats.txt").lines().filter(l -> !l.startsWith("#"))
+                .toList();
+        ObjectNode data = (ObjectNode) Json.mapper().readTree(capture.get(0));
+
+        BroadcastJob job = new BroadcastJob(List.of("poster_room"), "rich.event", data, "sock.1");
+
+        assertThat(new String(job.messageJson(), StandardCharsets.UTF_8)).isEqualTo(capture.get(1));
     }
 }
