@@ -16,6 +16,7 @@ import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +31,7 @@ class WorkCommandTest {
         RedisClient client = RedisClient.create(TestRedis.get().url());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             RedisCommands<String, String> redis = connection.sync();
-            redis.del(READY, READY + ":notify", READY + ":reserved");
-            ObjectNode data = Json.mapper().createObjectNode().put("n", 1);
-            redis.rpush(READY, new BroadcastJob(List.of("poster_room"), "backend_poster", data, null)
-                    .toEnvelope(Instant.now()).toJson());
+            emptyQueueWithJobs(redis, READY, 1);
 
             LaunchResult result = launcher.launch("queue:work", "--queue=cli", "--stop-when-empty", "--sleep=0.1");
 
@@ -51,12 +49,7 @@ class WorkCommandTest {
         RedisClient client = RedisClient.create(TestRedis.get().url());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             RedisCommands<String, String> redis = connection.sync();
-            redis.del(ready, ready + ":notify", ready + ":reserved");
-            ObjectNode data = Json.mapper().createObjectNode().put("n", 1);
-            for (int i = 0; i < 3; i++) {
-                redis.rpush(ready, new BroadcastJob(List.of("poster_room"), "backend_poster", data, null)
-                        .toEnvelope(Instant.now()).toJson());
-            }
+            emptyQueueWithJobs(redis, ready, 3);
 
             LaunchResult result = launcher.launch("queue:work", "--queue=cli-once", "--once", "--concurrency=4");
 
@@ -74,10 +67,7 @@ class WorkCommandTest {
         RedisClient client = RedisClient.create(TestRedis.get().url());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             RedisCommands<String, String> redis = connection.sync();
-            redis.del(ready, ready + ":notify", ready + ":reserved");
-            JobEnvelope job = new BroadcastJob(List.of("poster_room"), "backend_poster",
-                    Json.mapper().createObjectNode().put("n", 1), null).toEnvelope(Instant.now());
-            redis.rpush(ready, job.toJson());
+            JobEnvelope job = emptyQueueWithJobs(redis, ready, 1).get(0);
 
             // a supervisor's Laravel command line, unchanged
             LaunchResult result = launcher.launch("queue:work", "redis", "--queue=cli-laravel", "--stop-when-empty",
@@ -99,6 +89,20 @@ class WorkCommandTest {
         } finally {
             client.shutdown();
         }
+    }
+
+    /** Clears the queue {@code ready} (and its notify list and reservations), then pushes {@code count} broadcasts. */
+    private static List<JobEnvelope> emptyQueueWithJobs(RedisCommands<String, String> redis, String ready, int count) {
+        redis.del(ready, ready + ":notify", ready + ":reserved");
+        ObjectNode data = Json.mapper().createObjectNode().put("n", 1);
+        List<JobEnvelope> jobs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            JobEnvelope job = new BroadcastJob(List.of("poster_room"), "backend_poster", data, null)
+                    .toEnvelope(Instant.now());
+            redis.rpush(ready, job.toJson());
+            jobs.add(job);
+        }
+        return jobs;
     }
 
     @Test
