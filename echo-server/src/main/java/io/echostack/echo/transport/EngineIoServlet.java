@@ -78,7 +78,6 @@ final class EngineIoServlet extends HttpServlet {
         }
     }
 
-
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         notCached(isEio4(request), response);
@@ -118,7 +117,7 @@ final class EngineIoServlet extends HttpServlet {
         }
         response.setContentType("text/plain; charset=UTF-8");
         // EIO=4 payloads are bare packets; EIO=3 frames each packet as <length>:<packet>.
-        response.getWriter().write("4".equals(request.getParameter("EIO")) ? "6" : "1:6");
+        response.getWriter().write(isEio4(request) ? "6" : "1:6");
     }
 
     private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {

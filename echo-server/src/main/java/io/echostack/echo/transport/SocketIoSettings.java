@@ -34,7 +34,10 @@ public record SocketIoSettings(String path, AllowedOrigins origins, boolean serv
                 SessionCookie.from(socketio), HeartbeatSettings.from(socketio));
     }
 
-    /** The keys of {@code socketio} this server ignores (e.g. {@code transports}, {@code cookie}), for a warning. */
+    /**
+     * The keys of {@code socketio} this server ignores (e.g. {@code transports}, {@code allowUpgrades}), for a
+     * warning.
+     */
     public static List<String> unsupportedKeys(JsonNode socketio) {
         List<String> ignored = new ArrayList<>();
         if (socketio != null) {
