@@ -8,6 +8,7 @@ import io.echostack.worker.failed.FailedJobRetry;
 import io.echostack.worker.failed.FailedJobStore;
 import io.echostack.worker.failed.JdbcFailedJobStore;
 import io.echostack.worker.queue.BroadcastJobHandler;
+import io.echostack.worker.queue.JobLines;
 import io.echostack.worker.queue.JobMetrics;
 import io.echostack.worker.queue.JobProcessor;
 import io.echostack.worker.queue.Worker;
@@ -60,7 +61,9 @@ public class WorkerProducers {
         RedisPrefix prefix = prefix(config);
         BroadcastJobHandler handler = new BroadcastJobHandler(
                 limit -> new RedisQueue(redis.withTimeout(limit), prefix));
-        return new JobProcessor(handler, queue, failedJobs, metrics, Clock.systemUTC(), config.redis().timeout());
+        Clock clock = Clock.systemUTC();
+        return new JobProcessor(handler, queue, failedJobs, metrics, clock, config.redis().timeout(),
+                JobLines.toStandardOutput(clock));
     }
 
     @Produces

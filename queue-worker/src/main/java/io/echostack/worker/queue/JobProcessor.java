@@ -30,13 +30,10 @@ public class JobProcessor {
     private final Duration redisTimeout;
     private final JobLines lines;
 
-    /** @param redisTimeout the limit of one Redis call; a job timeout only matters when it is shorter */
-    public JobProcessor(BroadcastJobHandler handler, RedisQueue queue, FailedJobStore failedJobs, JobMetrics metrics,
-                        Clock clock, Duration redisTimeout) {
-        this(handler, queue, failedJobs, metrics, clock, redisTimeout, JobLines.toStandardOutput(clock));
-    }
-
-    /** @param lines where Laravel's per-job lines go (unless {@code --quiet}) */
+    /**
+     * @param redisTimeout the limit of one Redis call; a job timeout only matters when it is shorter
+     * @param lines        where Laravel's per-job lines go (unless {@code --quiet})
+     */
     public JobProcessor(BroadcastJobHandler handler, RedisQueue queue, FailedJobStore failedJobs, JobMetrics metrics,
                         Clock clock, Duration redisTimeout, JobLines lines) {
         this.lines = lines;

@@ -38,7 +38,7 @@ class JobProcessorTest {
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     private final JobProcessor processor = new JobProcessor(
             new BroadcastJobHandler(limit -> queue), queue,
-            failedJobs, new JobMetrics(metrics), clock, Duration.ofSeconds(5));
+            failedJobs, new JobMetrics(metrics), clock, Duration.ofSeconds(5), JobLines.toStandardOutput(clock));
 
     @Test
     void publishesAndDeletesItsReservationInOneScript() {

@@ -257,7 +257,7 @@ class WorkerTest {
         JobProcessor slowProcessor = new JobProcessor(
                 new BroadcastJobHandler(limit -> new RedisQueue(slowPublish, RedisPrefix.LARAVEL_DEFAULT)),
                 queue, failedJobStore, new JobMetrics(new SimpleMeterRegistry()), Clock.systemUTC(),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), JobLines.toStandardOutput(Clock.systemUTC()));
         worker = newWorker(slowProcessor);
         worker.start(OPTIONS);
         queue.push(QUEUE, posterJob(null).toEnvelope(Instant.now()).toJson());
