@@ -11,7 +11,8 @@ import java.util.Collection;
  * socket.io-client 2.5.0's browser build (the {@code socket.io.js} laravel-echo-server serves, and pages load)
  * takes a CONNECT with an object payload for an invalid packet, so such a page never connected (the parser npm
  * installs today, 3.3.6, accepts both). The packet is rewritten in engine.io's write buffer, before either transport
- * encodes it, on the one flush that carries it; the listener then removes itself.
+ * encodes it, on the one flush that carries it; the listener then removes itself, and the event's emptied listener
+ * queue with it (Emitter keeps an emptied queue for as long as the connection lives: ~80 bytes).
  */
 final class Eio3ConnectPacket implements Emitter.Listener {
     private static final String CONNECT_WITH_SID = "0{\"sid\":";
@@ -37,6 +38,9 @@ final class Eio3ConnectPacket implements Emitter.Listener {
                     && text.startsWith(CONNECT_WITH_SID)) {
                 ((Packet<Object>) packet).data = "0";
                 session.off("flush", this);
+                if (!session.hasListeners("flush")) {
+                    session.off("flush");
+                }
                 return;
             }
         }

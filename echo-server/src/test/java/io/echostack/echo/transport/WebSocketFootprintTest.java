@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * An open websocket keeps nothing of its HTTP upgrade exchange (Jetty's HTTP connection, parser, servlet request and
@@ -55,10 +56,12 @@ class WebSocketFootprintTest {
         server.stop();
     }
 
-    @Test
-    void openWebSocketsKeepTheirRequestHeadersButNeitherTheUpgradeExchangeNorListenerQueues() throws Exception {
+    /** engine.io 3 (socket.io 2 clients) and 4 (socket.io 4 clients). */
+    @ParameterizedTest
+    @ValueSource(ints = {3, 4})
+    void openWebSocketsKeepTheirRequestHeadersButNeitherTheUpgradeExchangeNorListenerQueues(int eio) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/socket.io/?EIO=4&transport=websocket");
+        URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/socket.io/?EIO=" + eio + "&transport=websocket");
         long before = liveInstances(HTTP_CONNECTION);
         long listenerQueuesBefore = liveInstances(LISTENER_QUEUE);
         List<WebSocket> webSockets = new ArrayList<>();
@@ -69,7 +72,9 @@ class WebSocketFootprintTest {
                         .header("Accept-Language", "en")
                         .buildAsync(uri, open).get(10, TimeUnit.SECONDS));
                 assertThat(open.text.get(10, TimeUnit.SECONDS)).startsWith("0{\"sid\":");
-                webSockets.get(i).sendText("40", true); // socket.io CONNECT: the namespace sees the socket
+                if (eio == 4) {
+                    webSockets.get(i).sendText("40", true); // socket.io CONNECT (socket.io 2 connects "/" unasked)
+                }
             }
 
             assertThat(server.webSocketSessions()).isEqualTo(CONNECTIONS);
@@ -81,7 +86,8 @@ class WebSocketFootprintTest {
             assertThat(liveInstances(HTTP_CONNECTION) - before).as("HTTP connections kept by open websockets")
                     .isLessThan(CONNECTIONS / 4);
             // 11 per connection are engine.io's, socket.io's and this test's JDK client's own; the three listeners
-            // engine.io's transport puts on our websocket cost three more (14) in Emitter's queues, none in fields.
+            // engine.io's transport puts on our websocket cost three more (14) in Emitter's queues, none in fields;
+            // engine.io 3's CONNECT packet rewrite one more until it removes its emptied queue (Eio3ConnectPacket).
             assertThat(liveInstances(LISTENER_QUEUE) - listenerQueuesBefore)
                     .as("listener queues kept by open websockets (LeanEngineIoWebSocket)")
                     .isLessThanOrEqualTo(11L * CONNECTIONS);

@@ -32,7 +32,7 @@ public final class JobLines {
         return new JobLines(() -> System.out, clock);
     }
 
-    /** @param jobs null for a payload that could not be read at all */
+    /** @param jobs an entry is null where a payload could not be read at all */
     void processing(List<JobEnvelope> jobs) {
         write("Processing:", jobs);
     }
