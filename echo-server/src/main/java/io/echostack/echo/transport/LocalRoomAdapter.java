@@ -31,15 +31,11 @@ public final class LocalRoomAdapter extends SocketIoAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(LocalRoomAdapter.class);
 
     /** Channel rooms and their members; the sockets' own id-rooms are {@link #sockets}. */
-    private final Map<String, Set<SocketIoSocket>> rooms = new ConcurrentHashMap<>();
-    /**
-     * Each socket's rooms, its id-room included, as a small array replaced on every change: a socket joins and
-     * leaves one room at a time (SocketIoSocket's joinRoom and leaveRoom are synchronized), and a set per socket
-     * cost ~230 bytes of every idle connection.
-     */
-    private final Map<SocketIoSocket, String[]> socketRooms = new ConcurrentHashMap<>();
+    private final Map<String, Map<SocketIoSocket, Member>> rooms = new ConcurrentHashMap<>();
+    /** Every socket in a room (its id-room, at least), with its rooms. */
+    private final Map<SocketIoSocket, Member> members = new ConcurrentHashMap<>();
     /** Sockets by id: the room named by its own id, which every socket is in while connected. */
-    private final Map<String, SocketIoSocket> sockets = new ConcurrentHashMap<>();
+    private final Map<String, Member> sockets = new ConcurrentHashMap<>();
     private final LongAdder deliveries = new LongAdder();
 
     private final ActiveWebSockets webSockets;
@@ -53,8 +49,8 @@ public final class LocalRoomAdapter extends SocketIoAdapter {
 
     /** Whether a socket with this id is connected to this namespace on this node. */
     public boolean isConnected(String socketId) {
-        SocketIoSocket socket = sockets.get(socketId);
-        return socket != null && socket.isConnected();
+        Member member = sockets.get(socketId);
+        return member != null && member.socket.isConnected();
     }
 
     /** Packets handed to sockets so far (the metrics' messages out). */
@@ -79,7 +75,7 @@ public final class LocalRoomAdapter extends SocketIoAdapter {
     }
 
     public int roomSize(String room) {
-        return members(room).size();
+        return inRoom(room).size();
     }
 
     /**
@@ -87,14 +83,14 @@ public final class LocalRoomAdapter extends SocketIoAdapter {
      * {@code room} except the one whose id is {@code exceptSocketId} (null: nobody excluded).
      */
     public void broadcastEncoded(String room, String encodedPacket, String exceptSocketId) {
-        Collection<SocketIoSocket> members = members(room);
-        if (members.isEmpty()) {
+        Collection<Member> recipients = inRoom(room);
+        if (recipients.isEmpty()) {
             return;
         }
         EncodedMessage message = EncodedMessage.of(encodedPacket);
         int delivered = 0;
-        for (SocketIoSocket socket : members) {
-            if (!socket.getId().equals(exceptSocketId) && deliver(socket, message)) {
+        for (Member member : recipients) {
+            if (!member.socket.getId().equals(exceptSocketId) && deliver(member, message)) {
                 delivered++;
             }
         }
@@ -103,17 +99,17 @@ public final class LocalRoomAdapter extends SocketIoAdapter {
 
     @Override
     public void broadcast(Packet<?> packet, String[] roomNames, String[] excludedRooms) {
-        Set<SocketIoSocket> recipients = new LinkedHashSet<>();
+        Set<Member> recipients = new LinkedHashSet<>();
         if (roomNames == null || roomNames.length == 0) {
             recipients.addAll(sockets.values());
         } else {
             for (String room : roomNames) {
-                recipients.addAll(members(room));
+                recipients.addAll(inRoom(room));
             }
         }
         if (excludedRooms != null) {
             for (String room : excludedRooms) {
-                recipients.removeAll(members(room));
+                recipients.removeAll(inRoom(room));
             }
         }
         if (recipients.isEmpty()) {
@@ -128,8 +124,8 @@ public final class LocalRoomAdapter extends SocketIoAdapter {
         }
         EncodedMessage message = EncodedMessage.of(text);
         int delivered = 0;
-        for (SocketIoSocket socket : recipients) {
-            if (deliver(socket, message)) {
+        for (Member member : recipients) {
+            if (deliver(member, message)) {
                 delivered++;
             }
         }
@@ -138,84 +134,110 @@ public final class LocalRoomAdapter extends SocketIoAdapter {
 
     @Override
     public void add(String room, SocketIoSocket socket) {
+        Member member = members.compute(socket, (key, known) -> known == null ? new Member(socket, room) : known.with(room));
         if (room.equals(socket.getId())) {
-            sockets.put(room, socket);
+            sockets.put(room, member);
         } else {
-            rooms.computeIfAbsent(room, key -> ConcurrentHashMap.newKeySet()).add(socket);
+            rooms.computeIfAbsent(room, key -> new ConcurrentHashMap<>()).put(socket, member);
         }
-        socketRooms.compute(socket, (key, names) -> with(names, room));
     }
 
     @Override
     public void remove(String room, SocketIoSocket socket) {
         if (room.equals(socket.getId())) {
-            sockets.remove(room, socket);
+            sockets.computeIfPresent(room, (key, member) -> member.socket == socket ? null : member);
         } else {
-            rooms.computeIfPresent(room, (key, members) ->
-                    members.remove(socket) && members.isEmpty() ? null : members);
+            rooms.computeIfPresent(room, (key, inRoom) ->
+                    inRoom.remove(socket) != null && inRoom.isEmpty() ? null : inRoom);
         }
-        socketRooms.computeIfPresent(socket, (key, names) -> without(names, room));
+        members.computeIfPresent(socket, (key, member) -> member.without(room));
     }
 
     @Override
     public SocketIoSocket[] listClients(String room) {
-        return members(room).toArray(SocketIoSocket[]::new);
+        return inRoom(room).stream().map(member -> member.socket).toArray(SocketIoSocket[]::new);
     }
 
     @Override
     public String[] listClientRooms(SocketIoSocket socket) {
-        String[] names = socketRooms.get(socket);
-        return names == null ? new String[0] : names.clone();
+        Member member = members.get(socket);
+        return member == null ? new String[0] : member.rooms.clone();
     }
 
     /** A channel's members, or the socket whose id-room it is. */
-    private Collection<SocketIoSocket> members(String room) {
-        Set<SocketIoSocket> members = rooms.get(room);
-        if (members != null) {
-            return members;
+    private Collection<Member> inRoom(String room) {
+        Map<SocketIoSocket, Member> channel = rooms.get(room);
+        if (channel != null) {
+            return channel.values();
         }
-        SocketIoSocket socket = sockets.get(room);
-        return socket == null ? Set.of() : Set.of(socket);
-    }
-
-    private static String[] with(String[] names, String room) {
-        if (names == null) {
-            return new String[] {room};
-        }
-        if (Arrays.asList(names).contains(room)) {
-            return names;
-        }
-        String[] more = Arrays.copyOf(names, names.length + 1);
-        more[names.length] = room;
-        return more;
-    }
-
-    /** @return null once no room is left, which removes the socket's entry */
-    private static String[] without(String[] names, String room) {
-        String[] fewer = Arrays.stream(names).filter(name -> !name.equals(room)).toArray(String[]::new);
-        return fewer.length == 0 ? null : fewer;
+        Member member = sockets.get(room);
+        return member == null ? Set.of() : Set.of(member);
     }
 
     /**
      * Mirrors SocketIoClient.sendPacket minus the per-recipient encode; one failing socket never stops a fan-out.
      * @return whether the message was handed to the connection
      */
-    private boolean deliver(SocketIoSocket socket, EncodedMessage message) {
+    private boolean deliver(Member member, EncodedMessage message) {
+        SocketIoSocket socket = member.socket;
         try {
-            EngineIoSocket session = socket.getClient().getConnection();
-            if (!socket.isConnected() || session.getReadyState() != ReadyState.OPEN) {
+            if (!socket.isConnected()) {
                 return false;
             }
-            JettyEngineIoWebSocket webSocket = webSockets.get(session.getId());
-            if (webSocket != null) {
-                webSocket.sendShared(message.webSocketFrame());
-                return true;
+            JettyEngineIoWebSocket webSocket = member.webSocket;
+            if (webSocket == null) {
+                EngineIoSocket session = socket.getClient().getConnection();
+                if (session.getReadyState() != ReadyState.OPEN) {
+                    return false;
+                }
+                webSocket = webSockets.get(session.getId());
+                if (webSocket == null) {
+                    pollingWriter.send(session, message.socketIoPacket());
+                    return true;
+                }
+                member.webSocket = webSocket;
             }
-            pollingWriter.send(session, message.socketIoPacket());
+            webSocket.sendShared(message.webSocketFrame()); // dropped once the websocket is closing
             return true;
         } catch (RuntimeException e) {
             LOG.warn("could not deliver to socket {}: {}", socket.getId(), e.toString());
             return false;
+        }
+    }
+
+    /**
+     * A socket in at least one room: its rooms, its id-room included, and its websocket once a delivery found it. A
+     * fan-out reaches the connection from here in two steps instead of through socket.io's client, engine.io's session
+     * and a lookup by session id, each a likely cache miss per recipient. A session on websocket stays there until
+     * it closes (engine.io never downgrades), so the websocket once found is the session's for good.
+     */
+    private static final class Member {
+        final SocketIoSocket socket;
+        /**
+         * A small array replaced on every change (a set per socket cost ~230 bytes of every idle connection), always
+         * inside the members map's compute for this socket: SocketIoSocket's joinRoom and leaveRoom are synchronized.
+         */
+        volatile String[] rooms;
+        volatile JettyEngineIoWebSocket webSocket;
+
+        Member(SocketIoSocket socket, String room) {
+            this.socket = socket;
+            this.rooms = new String[] {room};
+        }
+
+        Member with(String room) {
+            if (!Arrays.asList(rooms).contains(room)) {
+                String[] more = Arrays.copyOf(rooms, rooms.length + 1);
+                more[rooms.length] = room;
+                rooms = more;
+            }
+            return this;
+        }
+
+        /** @return null once no room is left, which removes the socket's entry */
+        Member without(String room) {
+            rooms = Arrays.stream(rooms).filter(name -> !name.equals(room)).toArray(String[]::new);
+            return rooms.length == 0 ? null : this;
         }
     }
 
