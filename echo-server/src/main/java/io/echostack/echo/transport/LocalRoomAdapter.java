@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Room membership of one namespace on this node, replacing socket.io-server's memory adapter: concurrent sets instead
+ * Room membership of one namespace on this node, replacing socket.io-server's memory adapter: concurrent maps instead
  * of one namespace-wide monitor held during network writes, iterated without a copy (their iterators are weakly
  * consistent: a socket joining or leaving meanwhile may or may not get the message), and every broadcast encoded
  * once for all recipients instead of once per recipient. Websocket recipients get the same frame payload bytes
@@ -134,7 +134,8 @@ public final class LocalRoomAdapter extends SocketIoAdapter {
 
     @Override
     public void add(String room, SocketIoSocket socket) {
-        Member member = members.compute(socket, (key, known) -> known == null ? new Member(socket, room) : known.with(room));
+        Member member = members.compute(socket, (key, known) ->
+                known == null ? new Member(socket, room) : known.with(room));
         if (room.equals(socket.getId())) {
             sockets.put(room, member);
         } else {
