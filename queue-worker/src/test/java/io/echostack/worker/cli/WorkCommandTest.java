@@ -9,7 +9,6 @@ import io.echostack.events.queue.JobEnvelope;
 import io.echostack.testsupport.TestRedis;
 import io.echostack.worker.ServersResource;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.main.LaunchResult;
@@ -18,6 +17,8 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The real entry point: {@code artisan queue:work --stop-when-empty} drains the queue and exits 0. */
@@ -25,74 +26,69 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(ServersResource.class)
 class WorkCommandTest {
     private static final String READY = "laravel_database_queues:cli";
+    private RedisClient client;
+    private RedisCommands<String, String> redis;
+
+    @BeforeEach
+    void connect() {
+        client = RedisClient.create(TestRedis.get().url());
+        redis = client.connect().sync();
+    }
+
+    @AfterEach
+    void disconnect() {
+        client.shutdown();
+    }
 
     @Test
     void drainsTheQueueAndExits(QuarkusMainLauncher launcher) {
-        RedisClient client = RedisClient.create(TestRedis.get().url());
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            RedisCommands<String, String> redis = connection.sync();
-            emptyQueueWithJobs(redis, READY, 1);
+        emptyQueueWithJobs(READY, 1);
 
-            LaunchResult result = launcher.launch("queue:work", "--queue=cli", "--stop-when-empty", "--sleep=0.1");
+        LaunchResult result = launcher.launch("queue:work", "--queue=cli", "--stop-when-empty", "--sleep=0.1");
 
-            assertThat(result.exitCode()).isZero();
-            assertThat(redis.llen(READY)).isZero();
-            assertThat(redis.zcard(READY + ":reserved")).isZero();
-        } finally {
-            client.shutdown();
-        }
+        assertThat(result.exitCode()).isZero();
+        assertThat(redis.llen(READY)).isZero();
+        assertThat(redis.zcard(READY + ":reserved")).isZero();
     }
 
     @Test
     void onceRunsTheNextJobOnlyAndExits(QuarkusMainLauncher launcher) {
         String ready = "laravel_database_queues:cli-once";
-        RedisClient client = RedisClient.create(TestRedis.get().url());
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            RedisCommands<String, String> redis = connection.sync();
-            emptyQueueWithJobs(redis, ready, 3);
+        emptyQueueWithJobs(ready, 3);
 
-            LaunchResult result = launcher.launch("queue:work", "--queue=cli-once", "--once", "--concurrency=4");
+        LaunchResult result = launcher.launch("queue:work", "--queue=cli-once", "--once", "--concurrency=4");
 
-            assertThat(result.exitCode()).isZero();
-            assertThat(redis.llen(ready)).as("the two later jobs wait").isEqualTo(2);
-            assertThat(redis.zcard(ready + ":reserved")).isZero();
-        } finally {
-            client.shutdown();
-        }
+        assertThat(result.exitCode()).isZero();
+        assertThat(redis.llen(ready)).as("the two later jobs wait").isEqualTo(2);
+        assertThat(redis.zcard(ready + ":reserved")).isZero();
     }
 
     @Test
     void takesLaravelsCommandLineAndPrintsLaravelsLinePerJob(QuarkusMainLauncher launcher) {
         String ready = "laravel_database_queues:cli-laravel";
-        RedisClient client = RedisClient.create(TestRedis.get().url());
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            RedisCommands<String, String> redis = connection.sync();
-            JobEnvelope job = emptyQueueWithJobs(redis, ready, 1).get(0);
+        JobEnvelope job = emptyQueueWithJobs(ready, 1).get(0);
 
-            // a supervisor's Laravel command line, unchanged
-            LaunchResult result = launcher.launch("queue:work", "redis", "--queue=cli-laravel", "--stop-when-empty",
-                    "--sleep=0.1", "--tries=3", "--delay=0", "--force", "--daemon", "--name=default");
+        // a supervisor's Laravel command line, unchanged
+        LaunchResult result = launcher.launch("queue:work", "redis", "--queue=cli-laravel", "--stop-when-empty",
+                "--sleep=0.1", "--tries=3", "--delay=0", "--force", "--daemon", "--name=default");
 
-            assertThat(result.exitCode()).isZero();
-            assertThat(redis.llen(ready)).isZero();
-            assertThat(result.getOutput())
-                    .containsPattern("(?m)^\\[\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d]\\[" + job.id
-                            + "] Processing: backend_poster$")
-                    .containsPattern("(?m)^\\[[-0-9 :]{19}]\\[" + job.id + "] Processed:  backend_poster$");
+        assertThat(result.exitCode()).isZero();
+        assertThat(redis.llen(ready)).isZero();
+        assertThat(result.getOutput())
+                .containsPattern("(?m)^\\[\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d]\\[" + job.id
+                        + "] Processing: backend_poster$")
+                .containsPattern("(?m)^\\[[-0-9 :]{19}]\\[" + job.id + "] Processed:  backend_poster$");
 
-            redis.rpush(ready, job.toJson());
-            LaunchResult quiet = launcher.launch("queue:work", "redis", "--queue=cli-laravel", "--stop-when-empty",
-                    "--quiet");
-            assertThat(quiet.exitCode()).isZero();
-            assertThat(redis.llen(ready)).isZero();
-            assertThat(quiet.getOutput()).doesNotContain("Processing:", "Processed:");
-        } finally {
-            client.shutdown();
-        }
+        redis.rpush(ready, job.toJson());
+        LaunchResult quiet = launcher.launch("queue:work", "redis", "--queue=cli-laravel", "--stop-when-empty",
+                "--quiet");
+        assertThat(quiet.exitCode()).isZero();
+        assertThat(redis.llen(ready)).isZero();
+        assertThat(quiet.getOutput()).doesNotContain("Processing:", "Processed:");
     }
 
     /** Clears the queue {@code ready} (and its notify list and reservations), then pushes {@code count} broadcasts. */
-    private static List<JobEnvelope> emptyQueueWithJobs(RedisCommands<String, String> redis, String ready, int count) {
+    private List<JobEnvelope> emptyQueueWithJobs(String ready, int count) {
         redis.del(ready, ready + ":notify", ready + ":reserved");
         ObjectNode data = Json.mapper().createObjectNode().put("n", 1);
         List<JobEnvelope> jobs = new ArrayList<>();

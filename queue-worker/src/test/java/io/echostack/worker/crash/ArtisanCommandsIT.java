@@ -2,8 +2,6 @@ package io.echostack.worker.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.echostack.testsupport.TestPostgres;
-import io.echostack.testsupport.TestRedis;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -21,16 +19,11 @@ class ArtisanCommandsIT {
     @Test
     void aCommandRunsBesideAWorkerThatHoldsTheHttpPort() throws Exception {
         assertThat(WorkerProcess.JAR).as("run after package").exists();
-        TestPostgres postgres = TestPostgres.get();
         try (ServerSocket workerPort = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Path log = Files.createDirectories(Path.of("target", "artisan-commands-it")).resolve("monitor.log");
-            WorkerProcess command = WorkerProcess.start(Map.of(
-                    "QUARKUS_REDIS_HOSTS", TestRedis.get().url(),
-                    "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(),
-                    "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
-                    "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
+            WorkerProcess command = WorkerProcess.start(WorkerProcess.onTestServers(Map.of(
                     "QUARKUS_HTTP_HOST", "127.0.0.1",
-                    "QUARKUS_HTTP_PORT", Integer.toString(workerPort.getLocalPort())),
+                    "QUARKUS_HTTP_PORT", Integer.toString(workerPort.getLocalPort()))),
                     log, "queue:monitor", "redis:artisan-it");
 
             assertThat(command.awaitExit(Duration.ofSeconds(60))).as("exit status: %s", command.log()).isZero();

@@ -126,14 +126,9 @@ class CrashIT {
     }
 
     private WorkerProcess startWorker(Path log) throws Exception {
-        TestPostgres postgres = TestPostgres.get();
-        Map<String, String> env = Map.of(
-                "QUARKUS_REDIS_HOSTS", TestRedis.get().url(),
-                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(),
-                "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
-                "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
+        Map<String, String> env = WorkerProcess.onTestServers(Map.of(
                 "QUARKUS_HTTP_PORT", "0",
-                "ECHO_WORKER_RETRY_AFTER", "3");
+                "ECHO_WORKER_RETRY_AFTER", "3"));
         return WorkerProcess.start(env, log, "queue:work", "--queue=" + QUEUE, "--concurrency=" + CONCURRENCY,
                 "--tries=0", "--timeout=2");
     }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.echostack.events.json.Json;
 import io.echostack.events.queue.BroadcastJob;
-import io.echostack.testsupport.TestPostgres;
 import io.echostack.testsupport.TestRedis;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -33,14 +32,9 @@ class PauseSignalIT {
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             RedisCommands<String, String> redis = connection.sync();
             redis.del(READY, READY + ":reserved", READY + ":notify");
-            TestPostgres postgres = TestPostgres.get();
             Path log = Files.createDirectories(Path.of("target", "pause-signal-it")).resolve("worker.log");
-            WorkerProcess worker = WorkerProcess.start(Map.of(
-                    "QUARKUS_REDIS_HOSTS", TestRedis.get().url(),
-                    "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(),
-                    "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
-                    "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
-                    "QUARKUS_HTTP_PORT", "0"), log, "queue:work", "--queue=pause-signal", "--sleep=0.2");
+            Map<String, String> env = WorkerProcess.onTestServers(Map.of("QUARKUS_HTTP_PORT", "0"));
+            WorkerProcess worker = WorkerProcess.start(env, log, "queue:work", "--queue=pause-signal", "--sleep=0.2");
             assertThat(worker.awaitWorking(Duration.ofSeconds(60))).as("worker started: %s", worker.log()).isTrue();
 
             worker.signal("USR2");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.echostack.events.json.Json;
 import io.echostack.events.queue.BroadcastJob;
-import io.echostack.testsupport.TestPostgres;
 import io.echostack.testsupport.TestRedis;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -34,15 +33,10 @@ class StartupSignalIT {
             redis.del(READY, READY + ":reserved", READY + ":notify");
             ObjectNode data = Json.mapper().createObjectNode().put("n", 1);
             redis.rpush(READY, new BroadcastJob(List.of("room"), "e", data, null).toEnvelope(Instant.now()).toJson());
-            TestPostgres postgres = TestPostgres.get();
             Path log = Files.createDirectories(Path.of("target", "startup-signal-it")).resolve("worker.log");
 
-            WorkerProcess worker = WorkerProcess.start(Map.of(
-                    "QUARKUS_REDIS_HOSTS", TestRedis.get().url(),
-                    "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(),
-                    "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
-                    "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
-                    "QUARKUS_HTTP_PORT", "0"), log, "queue:work", "--queue=startup-signal");
+            Map<String, String> env = WorkerProcess.onTestServers(Map.of("QUARKUS_HTTP_PORT", "0"));
+            WorkerProcess worker = WorkerProcess.start(env, log, "queue:work", "--queue=startup-signal");
             assertThat(worker.awaitFirstOutput(Duration.ofSeconds(60))).as("worker wrote its first line").isTrue();
             assertThat(worker.log()).as("still starting").doesNotContain("Processing jobs from");
 

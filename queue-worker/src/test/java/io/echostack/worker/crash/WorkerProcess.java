@@ -1,10 +1,13 @@
 package io.echostack.worker.crash;
 
+import io.echostack.testsupport.TestPostgres;
+import io.echostack.testsupport.TestRedis;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +32,18 @@ final class WorkerProcess {
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(env);
         return new WorkerProcess(builder.start(), log);
+    }
+
+    /** The environment that points the worker at the tests' Redis and PostgreSQL, plus {@code more}. */
+    static Map<String, String> onTestServers(Map<String, String> more) {
+        TestPostgres postgres = TestPostgres.get();
+        Map<String, String> env = new HashMap<>(Map.of(
+                "QUARKUS_REDIS_HOSTS", TestRedis.get().url(),
+                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(),
+                "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
+                "QUARKUS_DATASOURCE_PASSWORD", postgres.password()));
+        env.putAll(more);
+        return env;
     }
 
     /** Waits until the worker logs that it is taking jobs. */

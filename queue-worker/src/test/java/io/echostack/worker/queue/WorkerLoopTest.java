@@ -296,14 +296,8 @@ class WorkerLoopTest {
 
     @Test
     void aJobPastItsTimeoutOnItsLastAttemptIsFailed() throws Exception {
-        UnaryOperator<ScriptExecutor> redisStalls = redis -> (script, keys, args) -> {
-            if (script == LuaScript.PUBLISH_DELETE) {
-                busyRedisFor(Duration.ofMillis(2500));
-            }
-            return redis.run(script, keys, args);
-        };
         queue.push("default", job(11));
-        start(options().timeout(1).tries(1).build(), redisStalls);
+        start(options().timeout(1).tries(1).build(), this::stallsOnPublish);
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(failedJobs()).singleElement().asString()
                 .startsWith(TimeoutExceededException.class.getName() + ": loop_event has timed out."));
@@ -312,17 +306,11 @@ class WorkerLoopTest {
 
     @Test
     void aTimeoutCountsTowardsMaxExceptionsAsInLaravel8() throws Exception {
-        UnaryOperator<ScriptExecutor> redisStalls = redis -> (script, keys, args) -> {
-            if (script == LuaScript.PUBLISH_DELETE) {
-                busyRedisFor(Duration.ofMillis(2500));
-            }
-            return redis.run(script, keys, args);
-        };
         JobEnvelope envelope = RedisWatch.broadcast(12).toEnvelope(Instant.now());
         envelope.maxTries = 5;
         envelope.maxExceptions = 1;
         queue.push("default", envelope.toJson());
-        start(options().timeout(1).build(), redisStalls);
+        start(options().timeout(1).build(), this::stallsOnPublish);
 
         // attempts remain, but its first exception (the timeout) is its maxExceptions-th: failed, not left reserved
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(failedJobs()).singleElement().asString()
@@ -362,6 +350,16 @@ class WorkerLoopTest {
 
     private void start(WorkerOptions options) {
         start(options, UnaryOperator.identity());
+    }
+
+    /** {@code redis}, but Redis stalls for 2.5 s whenever a job's publish is sent: the job outlives a 1 s timeout. */
+    private ScriptExecutor stallsOnPublish(ScriptExecutor redis) {
+        return (script, keys, args) -> {
+            if (script == LuaScript.PUBLISH_DELETE) {
+                busyRedisFor(Duration.ofMillis(2500));
+            }
+            return redis.run(script, keys, args);
+        };
     }
 
     /** Redis runs a script that spins: every other client waits, as on a stalled server. */
